@@ -1,0 +1,2 @@
+//! The mpc VM.
+#![no_std]
