@@ -303,4 +303,5 @@ static_qstrs! {
     STDIN = "stdin",
     WRITE = "write",
     NAME = "name",
+    MAXSPLIT = "maxsplit",
 }

@@ -1,0 +1,161 @@
+//! The builtin objects: functions, types and exception classes, each an
+//! immediate [`Value::builtin`] with an id from this table, so none of them
+//! occupies the heap.
+
+use crate::value::Value;
+use image_format::qstr;
+
+/// What a builtin is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Func,
+    Type,
+    /// An exception class with its base class.
+    Exc(u16),
+}
+
+macro_rules! builtins {
+    ($($id:ident = $name:literal, $q:expr, $kind:expr;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u16)]
+        enum Index { $($id,)* Count }
+        $( pub const $id: u16 = Index::$id as u16; )*
+        pub const COUNT: usize = Index::Count as usize;
+        /// Display names (`<class 'int'>`, `<built-in function len>`).
+        pub static NAMES: [&str; COUNT] = [$($name,)*];
+        /// Global names (qstr ids; `u32::MAX` for types without one).
+        pub static QSTRS: [u32; COUNT] = [$($q,)*];
+        pub static KINDS: [Kind; COUNT] = [$($kind,)*];
+    };
+}
+
+const NO: u32 = u32::MAX;
+use Kind::{Exc, Func, Type};
+
+builtins! {
+    // Functions.
+    PRINT = "print", qstr::PRINT as u32, Func;
+    LEN = "len", qstr::LEN as u32, Func;
+    ABS = "abs", qstr::ABS as u32, Func;
+    MIN = "min", qstr::MIN as u32, Func;
+    MAX = "max", qstr::MAX as u32, Func;
+    SUM = "sum", qstr::SUM as u32, Func;
+    REPR = "repr", qstr::REPR as u32, Func;
+    ISINSTANCE = "isinstance", qstr::ISINSTANCE as u32, Func;
+    ISSUBCLASS = "issubclass", qstr::ISSUBCLASS as u32, Func;
+    ORD = "ord", qstr::ORD as u32, Func;
+    CHR = "chr", qstr::CHR as u32, Func;
+    HEX = "hex", qstr::HEX as u32, Func;
+    OCT = "oct", qstr::OCT as u32, Func;
+    BIN = "bin", qstr::BIN as u32, Func;
+    DIVMOD = "divmod", qstr::DIVMOD as u32, Func;
+    POW = "pow", qstr::POW as u32, Func;
+    ROUND = "round", qstr::ROUND as u32, Func;
+    HASH = "hash", qstr::HASH as u32, Func;
+    ID = "id", qstr::ID as u32, Func;
+    CALLABLE = "callable", qstr::CALLABLE as u32, Func;
+    ITER = "iter", qstr::ITER as u32, Func;
+    NEXT = "next", qstr::NEXT as u32, Func;
+    GETATTR = "getattr", qstr::GETATTR as u32, Func;
+    HASATTR = "hasattr", qstr::HASATTR as u32, Func;
+    ANY = "any", qstr::ANY as u32, Func;
+    ALL = "all", qstr::ALL as u32, Func;
+    FORMAT = "format", qstr::FORMAT as u32, Func;
+    // Types.
+    OBJECT = "object", qstr::OBJECT as u32, Type;
+    INT = "int", qstr::INT as u32, Type;
+    FLOAT = "float", qstr::FLOAT as u32, Type;
+    BOOL = "bool", qstr::BOOL as u32, Type;
+    STR = "str", qstr::STR as u32, Type;
+    LIST = "list", qstr::LIST as u32, Type;
+    TUPLE = "tuple", qstr::TUPLE as u32, Type;
+    DICT = "dict", qstr::DICT as u32, Type;
+    RANGE = "range", qstr::RANGE as u32, Type;
+    TYPE = "type", qstr::TYPE as u32, Type;
+    SLICE = "slice", qstr::SLICE as u32, Type;
+    NONE_TYPE = "NoneType", NO, Type;
+    FUNCTION = "function", NO, Type;
+    BUILTIN_FUNCTION = "builtin_function_or_method", NO, Type;
+    METHOD = "method", NO, Type;
+    CELL = "cell", NO, Type;
+    MODULE = "module", NO, Type;
+    LIST_ITERATOR = "list_iterator", NO, Type;
+    TUPLE_ITERATOR = "tuple_iterator", NO, Type;
+    STR_ITERATOR = "str_ascii_iterator", NO, Type;
+    RANGE_ITERATOR = "range_iterator", NO, Type;
+    DICT_KEYITERATOR = "dict_keyiterator", NO, Type;
+    DICT_KEYS = "dict_keys", NO, Type;
+    DICT_VALUES = "dict_values", NO, Type;
+    DICT_ITEMS = "dict_items", NO, Type;
+    NOT_IMPLEMENTED_TYPE = "NotImplementedType", NO, Type;
+    ELLIPSIS_TYPE = "ellipsis", NO, Type;
+    TRACEBACK = "traceback", NO, Type;
+    // Exceptions, each after its base.
+    BASE_EXCEPTION = "BaseException", qstr::BASE_EXCEPTION as u32, Exc(OBJECT);
+    SYSTEM_EXIT = "SystemExit", qstr::SYSTEM_EXIT as u32, Exc(BASE_EXCEPTION);
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt", qstr::KEYBOARD_INTERRUPT as u32, Exc(BASE_EXCEPTION);
+    GENERATOR_EXIT = "GeneratorExit", qstr::GENERATOR_EXIT as u32, Exc(BASE_EXCEPTION);
+    EXCEPTION = "Exception", qstr::EXCEPTION as u32, Exc(BASE_EXCEPTION);
+    STOP_ITERATION = "StopIteration", qstr::STOP_ITERATION as u32, Exc(EXCEPTION);
+    ARITHMETIC_ERROR = "ArithmeticError", qstr::ARITHMETIC_ERROR as u32, Exc(EXCEPTION);
+    OVERFLOW_ERROR = "OverflowError", qstr::OVERFLOW_ERROR as u32, Exc(ARITHMETIC_ERROR);
+    ZERO_DIVISION_ERROR = "ZeroDivisionError", qstr::ZERO_DIVISION_ERROR as u32, Exc(ARITHMETIC_ERROR);
+    ASSERTION_ERROR = "AssertionError", qstr::ASSERTION_ERROR as u32, Exc(EXCEPTION);
+    ATTRIBUTE_ERROR = "AttributeError", qstr::ATTRIBUTE_ERROR as u32, Exc(EXCEPTION);
+    EOF_ERROR = "EOFError", qstr::EOFERROR as u32, Exc(EXCEPTION);
+    IMPORT_ERROR = "ImportError", qstr::IMPORT_ERROR as u32, Exc(EXCEPTION);
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError", qstr::MODULE_NOT_FOUND_ERROR as u32, Exc(IMPORT_ERROR);
+    LOOKUP_ERROR = "LookupError", qstr::LOOKUP_ERROR as u32, Exc(EXCEPTION);
+    INDEX_ERROR = "IndexError", qstr::INDEX_ERROR as u32, Exc(LOOKUP_ERROR);
+    KEY_ERROR = "KeyError", qstr::KEY_ERROR as u32, Exc(LOOKUP_ERROR);
+    MEMORY_ERROR = "MemoryError", qstr::MEMORY_ERROR as u32, Exc(EXCEPTION);
+    NAME_ERROR = "NameError", qstr::NAME_ERROR as u32, Exc(EXCEPTION);
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError", qstr::UNBOUND_LOCAL_ERROR as u32, Exc(NAME_ERROR);
+    OS_ERROR = "OSError", qstr::OSERROR as u32, Exc(EXCEPTION);
+    RUNTIME_ERROR = "RuntimeError", qstr::RUNTIME_ERROR as u32, Exc(EXCEPTION);
+    NOT_IMPLEMENTED_ERROR = "NotImplementedError", qstr::NOT_IMPLEMENTED_ERROR as u32, Exc(RUNTIME_ERROR);
+    RECURSION_ERROR = "RecursionError", qstr::RECURSION_ERROR as u32, Exc(RUNTIME_ERROR);
+    SYNTAX_ERROR = "SyntaxError", qstr::SYNTAX_ERROR as u32, Exc(EXCEPTION);
+    TYPE_ERROR = "TypeError", qstr::TYPE_ERROR as u32, Exc(EXCEPTION);
+    VALUE_ERROR = "ValueError", qstr::VALUE_ERROR as u32, Exc(EXCEPTION);
+    UNICODE_ERROR = "UnicodeError", qstr::UNICODE_ERROR as u32, Exc(VALUE_ERROR);
+}
+
+/// The builtin a global name refers to, if any.
+pub fn lookup(name: u32) -> Option<Value> {
+    // Static names only; a linear scan over ~90 entries, done once per
+    // LOAD_GLOBAL miss. A per-qstr table would trade RAM for speed.
+    QSTRS.iter().position(|&q| q == name).map(|i| Value::builtin(i as u16))
+}
+
+pub fn kind(id: u16) -> Kind {
+    KINDS.get(id as usize).copied().unwrap_or(Kind::Func)
+}
+
+pub fn is_type(id: u16) -> bool {
+    matches!(kind(id), Kind::Type | Kind::Exc(_))
+}
+
+pub fn is_exception_class(id: u16) -> bool {
+    matches!(kind(id), Kind::Exc(_))
+}
+
+/// Is builtin type `sub` the same as or derived from `sup`?
+pub fn is_subclass(sub: u16, sup: u16) -> bool {
+    if sup == OBJECT {
+        return is_type(sub);
+    }
+    if sub == BOOL && sup == INT {
+        return true;
+    }
+    let mut c = sub;
+    loop {
+        if c == sup {
+            return true;
+        }
+        match kind(c) {
+            Kind::Exc(base) if base != c => c = base,
+            _ => return false,
+        }
+    }
+}

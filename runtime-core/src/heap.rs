@@ -1,0 +1,383 @@
+//! The garbage-collected heap: a word slice the VM was given.
+//!
+//! Layout: words `[0, stack_end)` are the stack region (frames and the value
+//! stack, managed by the VM); words `[stack_end, len)` hold objects. An object
+//! is a header word followed by its payload:
+//!
+//! ```text
+//! header = tag (bits 0–7) | mark (bit 8) | size in words incl. header (bits 9–31)
+//! ```
+//!
+//! Tags below [`FIRST_VALUE_TAG`] are *raw*: their payload is not scanned
+//! (floats, big-int limbs, string bytes, hash indices). From
+//! `FIRST_VALUE_TAG` on, every payload word is a [`Value`], so marking needs
+//! no per-type layout knowledge; counts stored inside such objects are small
+//! ints.
+//!
+//! Allocation: exact-size free lists for small blocks (2–[`MAX_SMALL`] words),
+//! one first-fit list of larger free blocks, and a bump pointer into
+//! never-used space. No allocation walks the heap. Collection is precise,
+//! non-moving mark-and-sweep: roots are the live part of the stack region
+//! and a few VM registers; marking uses a bounded mark stack and, when it
+//! overflows, rescans the heap for marked objects with unmarked children
+//! (MicroPython's approach), so it never recurses and never allocates.
+//! Sweeping coalesces neighbouring free blocks and rebuilds the free lists.
+
+use crate::value::Value;
+
+pub const TAG_FREE: u8 = 0;
+pub const TAG_FLOAT: u8 = 1;
+pub const TAG_BIGINT: u8 = 2;
+pub const TAG_STR: u8 = 3;
+pub const TAG_RAW: u8 = 4;
+pub const FIRST_VALUE_TAG: u8 = 8;
+pub const TAG_TUPLE: u8 = 8;
+pub const TAG_LIST: u8 = 9;
+pub const TAG_ARRAY: u8 = 10;
+pub const TAG_DICT: u8 = 11;
+pub const TAG_FUNCTION: u8 = 12;
+pub const TAG_CELL: u8 = 13;
+pub const TAG_BOUND: u8 = 14;
+pub const TAG_RANGE: u8 = 15;
+pub const TAG_RANGE_ITER: u8 = 16;
+pub const TAG_SEQ_ITER: u8 = 17;
+pub const TAG_EXCEPTION: u8 = 18;
+pub const TAG_TRACEBACK: u8 = 19;
+pub const TAG_MODULE: u8 = 20;
+pub const TAG_SLICE: u8 = 21;
+pub const TAG_DICT_VIEW: u8 = 22;
+pub const TAG_STRBUF: u8 = 23;
+
+/// Largest block, in words, kept on an exact-size free list.
+pub const MAX_SMALL: usize = 32;
+const MARK: u32 = 1 << 8;
+const MAX_SIZE: usize = (1 << 23) - 1;
+const MARK_STACK: usize = 64;
+
+pub struct Heap<'h> {
+    pub words: &'h mut [u32],
+    stack_end: usize,
+    /// Never-used space starts here.
+    top: usize,
+    small: [u32; MAX_SMALL + 1],
+    large: u32,
+    mark_stack: [u32; MARK_STACK],
+    mark_len: usize,
+    mark_overflow: bool,
+    /// Words in use by objects after the last collection plus since.
+    pub live_words: usize,
+    pub collections: u32,
+}
+
+#[inline]
+fn header(tag: u8, size: usize) -> u32 {
+    tag as u32 | (size as u32) << 9
+}
+
+impl<'h> Heap<'h> {
+    /// Objects occupy `[stack_end, words.len())`.
+    pub fn new(words: &'h mut [u32], stack_end: usize) -> Heap<'h> {
+        Heap {
+            words,
+            stack_end,
+            top: stack_end,
+            small: [0; MAX_SMALL + 1],
+            large: 0,
+            mark_stack: [0; MARK_STACK],
+            mark_len: 0,
+            mark_overflow: false,
+            live_words: 0,
+            collections: 0,
+        }
+    }
+
+    pub fn stack_end(&self) -> usize {
+        self.stack_end
+    }
+
+    /// Words available for objects in all.
+    pub fn capacity(&self) -> usize {
+        self.words.len() - self.stack_end
+    }
+
+    #[inline]
+    pub fn tag(&self, obj: usize) -> u8 {
+        self.words[obj] as u8
+    }
+
+    /// Size in words including the header.
+    #[inline]
+    pub fn size(&self, obj: usize) -> usize {
+        (self.words[obj] >> 9) as usize
+    }
+
+    #[inline]
+    pub fn get(&self, obj: usize, i: usize) -> Value {
+        Value(self.words[obj + i])
+    }
+
+    #[inline]
+    pub fn set(&mut self, obj: usize, i: usize, v: Value) {
+        self.words[obj + i] = v.0;
+    }
+
+    /// Allocates an object of `payload` words (plus a header), zero-filled.
+    /// `None` when no block fits; the caller collects and retries.
+    pub fn alloc(&mut self, tag: u8, payload: usize) -> Option<usize> {
+        let size = (payload + 1).max(2);
+        if size > MAX_SIZE {
+            return None;
+        }
+        let obj = self.take(size)?;
+        self.words[obj] = header(tag, size);
+        self.words[obj + 1..obj + size].fill(0);
+        self.live_words += size;
+        Some(obj)
+    }
+
+    fn take(&mut self, size: usize) -> Option<usize> {
+        if size <= MAX_SMALL && self.small[size] != 0 {
+            let obj = self.small[size] as usize;
+            self.small[size] = self.words[obj + 1];
+            return Some(obj);
+        }
+        if self.words.len() - self.top >= size {
+            let obj = self.top;
+            self.top += size;
+            return Some(obj);
+        }
+        // First fit among the large blocks.
+        let mut prev: usize = 0;
+        let mut cur = self.large as usize;
+        while cur != 0 {
+            let have = self.size(cur);
+            let next = self.words[cur + 1];
+            if have == size || have >= size + 2 {
+                if prev == 0 {
+                    self.large = next;
+                } else {
+                    self.words[prev + 1] = next;
+                }
+                if have > size {
+                    self.release(cur + size, have - size);
+                }
+                return Some(cur);
+            }
+            prev = cur;
+            cur = next as usize;
+        }
+        // Split a bigger small block.
+        for s in size + 2..=MAX_SMALL {
+            if self.small[s] != 0 {
+                let obj = self.small[s] as usize;
+                self.small[s] = self.words[obj + 1];
+                self.release(obj + size, s - size);
+                return Some(obj);
+            }
+        }
+        None
+    }
+
+    /// Puts a free block of `size` (≥ 2) words on its list.
+    fn release(&mut self, at: usize, size: usize) {
+        self.words[at] = header(TAG_FREE, size);
+        if size <= MAX_SMALL {
+            self.words[at + 1] = self.small[size];
+            self.small[size] = at as u32;
+        } else {
+            self.words[at + 1] = self.large;
+            self.large = at as u32;
+        }
+    }
+
+    /// Shrinks an object in place (e.g. a big-int result shorter than its
+    /// bound), returning the tail to the free lists when it can hold a block.
+    pub fn shrink(&mut self, obj: usize, payload: usize) {
+        let size = (payload + 1).max(2);
+        let old = self.size(obj);
+        if old >= size + 2 {
+            let tag = self.tag(obj);
+            self.words[obj] = header(tag, size);
+            self.release(obj + size, old - size);
+            self.live_words -= old - size;
+        }
+    }
+
+    #[inline]
+    fn mark_value(&mut self, v: u32) {
+        if v & 3 != 0 || v == 0 {
+            return;
+        }
+        let obj = (v >> 2) as usize;
+        if obj < self.stack_end || obj >= self.top {
+            return;
+        }
+        let h = self.words[obj];
+        if h & MARK != 0 {
+            return;
+        }
+        self.words[obj] = h | MARK;
+        if (h as u8) >= FIRST_VALUE_TAG {
+            if self.mark_len < MARK_STACK {
+                self.mark_stack[self.mark_len] = obj as u32;
+                self.mark_len += 1;
+            } else {
+                self.mark_overflow = true;
+            }
+        }
+    }
+
+    fn drain(&mut self) {
+        while self.mark_len > 0 {
+            self.mark_len -= 1;
+            let obj = self.mark_stack[self.mark_len] as usize;
+            let size = self.size(obj);
+            for i in 1..size {
+                let v = self.words[obj + i];
+                self.mark_value(v);
+            }
+        }
+    }
+
+    /// Marks everything reachable from the live stack words `[0, stack_top)`
+    /// and `roots`, then sweeps.
+    pub fn collect(&mut self, stack_top: usize, roots: &[Value]) {
+        self.collections += 1;
+        self.mark_overflow = false;
+        for i in 0..stack_top.min(self.stack_end) {
+            let v = self.words[i];
+            self.mark_value(v);
+            self.drain();
+        }
+        for r in roots {
+            self.mark_value(r.0);
+            self.drain();
+        }
+        while self.mark_overflow {
+            self.mark_overflow = false;
+            let mut at = self.stack_end;
+            while at < self.top {
+                let h = self.words[at];
+                let size = (h >> 9) as usize;
+                if h & MARK != 0 && (h as u8) >= FIRST_VALUE_TAG {
+                    for i in 1..size {
+                        let v = self.words[at + i];
+                        self.mark_value(v);
+                    }
+                    self.drain();
+                }
+                at += size.max(1);
+            }
+        }
+        self.sweep();
+    }
+
+    fn sweep(&mut self) {
+        self.small = [0; MAX_SMALL + 1];
+        self.large = 0;
+        self.live_words = 0;
+        let mut at = self.stack_end;
+        let mut run_start = 0usize;
+        let mut run_len = 0usize;
+        while at < self.top {
+            let h = self.words[at];
+            let size = ((h >> 9) as usize).max(1);
+            if h & MARK != 0 {
+                self.words[at] = h & !MARK;
+                self.live_words += size;
+                if run_len > 0 {
+                    self.release(run_start, run_len);
+                    run_len = 0;
+                }
+            } else {
+                if run_len == 0 {
+                    run_start = at;
+                }
+                run_len += size;
+            }
+            at += size;
+        }
+        if run_len > 0 {
+            // The free tail returns to never-used space.
+            self.top = run_start;
+        }
+    }
+
+    /// Words in use by objects now (an upper bound between collections).
+    pub fn used_words(&self) -> usize {
+        self.live_words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreachable_objects_are_reclaimed_and_reachable_ones_kept() {
+        let mut mem = [0u32; 256];
+        let mut heap = Heap::new(&mut mem, 8);
+        let a = heap.alloc(TAG_TUPLE, 3).unwrap();
+        let b = heap.alloc(TAG_FLOAT, 2).unwrap();
+        let c = heap.alloc(TAG_TUPLE, 1).unwrap();
+        heap.set(a, 1, Value::obj(b));
+        heap.words[0] = Value::obj(a).0; // the only root, on the stack
+        heap.collect(1, &[]);
+        assert_eq!(heap.tag(a), TAG_TUPLE);
+        assert_eq!(heap.tag(b), TAG_FLOAT);
+        // c was the last block: it returned to never-used space and is reused first.
+        let d = heap.alloc(TAG_TUPLE, 1).unwrap();
+        assert_eq!(d, c);
+    }
+
+    #[test]
+    fn a_full_heap_says_so_and_recovers_after_collection() {
+        let mut mem = [0u32; 128];
+        let mut heap = Heap::new(&mut mem, 0);
+        let mut n = 0;
+        while heap.alloc(TAG_RAW, 3).is_some() {
+            n += 1;
+        }
+        assert_eq!(n, 32);
+        heap.collect(0, &[]);
+        assert_eq!(heap.used_words(), 0);
+        assert!(heap.alloc(TAG_RAW, 100).is_some());
+    }
+
+    #[test]
+    fn deep_chains_mark_despite_the_bounded_mark_stack() {
+        let mut mem = [0u32; 4096];
+        let mut heap = Heap::new(&mut mem, 4);
+        // A wide tuple of 500 cells: more children than the mark stack holds.
+        let wide = heap.alloc(TAG_TUPLE, 500).unwrap();
+        for i in 0..500 {
+            let c = heap.alloc(TAG_CELL, 1).unwrap();
+            heap.set(wide, 1 + i, Value::obj(c));
+            let f = heap.alloc(TAG_FLOAT, 2).unwrap();
+            heap.set(c, 1, Value::obj(f));
+        }
+        let garbage = heap.alloc(TAG_RAW, 10).unwrap();
+        let _after = heap.alloc(TAG_RAW, 2).unwrap();
+        heap.collect(0, &[Value::obj(wide)]);
+        for i in 0..500 {
+            let c = heap.get(wide, 1 + i).index();
+            assert_eq!(heap.tag(c), TAG_CELL);
+            assert_eq!(heap.tag(heap.get(c, 1).index()), TAG_FLOAT);
+        }
+        assert_eq!(heap.tag(garbage), TAG_FREE);
+    }
+
+    #[test]
+    fn large_blocks_are_split_and_reused() {
+        let mut mem = [0u32; 1024];
+        let mut heap = Heap::new(&mut mem, 0);
+        let big = heap.alloc(TAG_RAW, 200).unwrap();
+        let keep = heap.alloc(TAG_RAW, 2).unwrap();
+        while heap.alloc(TAG_RAW, 50).is_some() {}
+        heap.collect(0, &[Value::obj(keep)]);
+        let x = heap.alloc(TAG_RAW, 100).unwrap();
+        assert_eq!(x, big);
+        let y = heap.alloc(TAG_RAW, 40).unwrap();
+        assert!(y > x && y < keep);
+    }
+}

@@ -1,0 +1,928 @@
+//! Methods of the builtin types, dispatched by (type, name id).
+//!
+//! `LOAD_METHOD` pushes `Value::method(name)` and the receiver when
+//! [`has_method`] says the receiver's type has that method; `CALL_METHOD`
+//! then lands in [`Vm::call_method`]. No bound-method object is allocated.
+
+use crate::builtins as b;
+use crate::heap::*;
+use crate::natives::Args;
+use crate::text::find_bytes;
+use crate::value::Value;
+use crate::{Host, Raised, Vm};
+use image_format::qstr as q;
+
+const STR_METHODS: &[u16] = &[
+    q::JOIN, q::SPLIT, q::RSPLIT, q::STRIP, q::LSTRIP, q::RSTRIP, q::REPLACE, q::STARTSWITH, q::ENDSWITH,
+    q::UPPER, q::LOWER, q::FIND, q::RFIND, q::INDEX, q::RINDEX, q::COUNT, q::ISDIGIT, q::ISALPHA, q::ISSPACE,
+    q::ISALNUM, q::ISUPPER, q::ISLOWER, q::ZFILL, q::CENTER, q::LJUST, q::RJUST, q::PARTITION, q::RPARTITION,
+    q::SPLITLINES, q::CAPITALIZE, q::TITLE, q::SWAPCASE,
+];
+const LIST_METHODS: &[u16] = &[
+    q::APPEND, q::POP, q::INSERT, q::REMOVE, q::INDEX, q::COUNT, q::EXTEND, q::REVERSE, q::COPY, q::CLEAR, q::SORT,
+];
+const TUPLE_METHODS: &[u16] = &[q::INDEX, q::COUNT];
+const DICT_METHODS: &[u16] = &[
+    q::KEYS, q::VALUES, q::ITEMS, q::GET, q::POP, q::SETDEFAULT, q::UPDATE, q::CLEAR, q::COPY, q::POPITEM,
+];
+const INT_METHODS: &[u16] = &[q::BIT_LENGTH];
+const FLOAT_METHODS: &[u16] = &[q::IS_INTEGER];
+
+/// Does builtin type `ty` have method `name`?
+pub(crate) fn has_method(ty: u16, name: u32) -> bool {
+    let table = match ty {
+        b::STR => STR_METHODS,
+        b::LIST => LIST_METHODS,
+        b::TUPLE => TUPLE_METHODS,
+        b::DICT => DICT_METHODS,
+        b::INT | b::BOOL => INT_METHODS,
+        b::FLOAT => FLOAT_METHODS,
+        _ => return false,
+    };
+    table.iter().any(|&m| m as u32 == name)
+}
+
+impl<'a, H: Host> Vm<'a, H> {
+    pub(crate) fn call_method(&mut self, recv: Value, name: u32, at: usize, argc: usize, nkw: usize) -> Result<Value, Raised> {
+        let a = Args { at, argc, nkw };
+        let ty = self.type_id(recv);
+        let mname = self.image.qstr(name);
+        let tname = self.type_name(recv);
+        // `list.sort` is the only method here taking keywords.
+        if nkw > 0 && !(ty == b::LIST && name == q::SORT as u32) && !(ty == b::STR && (name == q::SPLIT as u32 || name == q::RSPLIT as u32)) {
+            return Err(self.type_error(format_args!("{tname}.{mname}() takes no keyword arguments")));
+        }
+        match ty {
+            b::STR => self.str_method(recv, name as u16, a),
+            b::LIST => self.list_method(recv, name as u16, a),
+            b::TUPLE => self.seq_method(recv, name as u16, a, "tuple"),
+            b::DICT => self.dict_method(recv, name as u16, a),
+            b::INT | b::BOOL => {
+                self.method_args(a, "bit_length", 0, 0)?;
+                let mut buf = [0u32; 2];
+                let bits = crate::num::bigint::bit_len(self.int_view(recv, &mut buf).mag);
+                self.int_from_i64(bits as i64)
+            }
+            b::FLOAT => {
+                self.method_args(a, "is_integer", 0, 0)?;
+                let f = self.float_of(recv);
+                Ok(Value::from_bool(crate::num::float::is_integer(f)))
+            }
+            _ => Err(self.no_attribute(recv, name)),
+        }
+    }
+
+    fn method_args(&mut self, a: Args, name: &str, min: usize, max: usize) -> Result<(), Raised> {
+        if a.argc < min || a.argc > max {
+            if max == 0 {
+                return Err(self.type_error(format_args!("{name}() takes no arguments ({} given)", a.argc)));
+            }
+            if min == max {
+                let s = if min == 1 { "" } else { "s" };
+                if min == 1 {
+                    return Err(self.type_error(format_args!("{name}() takes exactly one argument ({} given)", a.argc)));
+                }
+                return Err(self.type_error(format_args!("{name} expected {min} argument{s}, got {}", a.argc)));
+            }
+            if a.argc < min {
+                let s = if min == 1 { "" } else { "s" };
+                return Err(self.type_error(format_args!("{name} expected at least {min} argument{s}, got {}", a.argc)));
+            }
+            let s = if max == 1 { "" } else { "s" };
+            return Err(self.type_error(format_args!("{name} expected at most {max} argument{s}, got {}", a.argc)));
+        }
+        Ok(())
+    }
+
+    fn need_str(&mut self, v: Value, what: &str) -> Result<(), Raised> {
+        if !self.is_str(v) {
+            let tn = self.type_name(v);
+            return Err(self.type_error(format_args!("{what} must be str, not {tn}")));
+        }
+        Ok(())
+    }
+
+    /// Optional `start`/`end` arguments as byte offsets (code-point indices
+    /// converted; negative values count from the end).
+    fn str_range(&mut self, s: Value, a: Args, first: usize) -> Result<(usize, usize), Raised> {
+        let n = self.str_chars(s) as i64;
+        let mut bounds = [0i64, n];
+        for (k, slot) in bounds.iter_mut().enumerate() {
+            if a.argc > first + k {
+                let v = self.arg(a, first + k);
+                if v == Value::NONE {
+                    continue;
+                }
+                let Some(mut i) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
+                    return Err(self.type_error(format_args!("slice indices must be integers or None or have an __index__ method")));
+                };
+                if i < 0 {
+                    i = (i + n).max(0);
+                }
+                *slot = i.min(n);
+            }
+        }
+        let (st, en) = (bounds[0] as usize, bounds[1] as usize);
+        Ok((self.char_offset(s, st), self.char_offset(s, en.max(st))))
+    }
+
+    fn byte_to_char_index(&self, s: Value, byte: usize) -> usize {
+        crate::objects::count_chars(&self.str_bytes(s)[..byte])
+    }
+
+    fn str_method(&mut self, s: Value, name: u16, a: Args) -> Result<Value, Raised> {
+        match name {
+            q::JOIN => {
+                self.method_args(a, "join", 1, 1)?;
+                let it = self.arg(a, 0);
+                let l = self.to_list(it)?;
+                self.push(l)?;
+                let n = self.list_len(l);
+                let sep_len = self.str_bytes(s).len();
+                let mut total = 0;
+                for i in 0..n {
+                    let x = self.seq_get(l, i);
+                    if !self.is_str(x) {
+                        let tn = self.type_name(x);
+                        self.pop();
+                        return Err(self.type_error(format_args!("sequence item {i}: expected str instance, {tn} found")));
+                    }
+                    total += self.str_bytes(x).len();
+                }
+                total += sep_len * n.saturating_sub(1);
+                let r = self.alloc_str(total);
+                let r = match r {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.pop();
+                        return Err(e);
+                    }
+                };
+                let mut at = 0;
+                for i in 0..n {
+                    if i > 0 {
+                        self.copy_str_bytes(s, 0, r, at, sep_len);
+                        at += sep_len;
+                    }
+                    let x = self.seq_get(l, i);
+                    let k = self.str_bytes(x).len();
+                    self.copy_str_bytes(x, 0, r, at, k);
+                    at += k;
+                }
+                self.pop();
+                Ok(self.finish_str(r))
+            }
+            q::SPLIT | q::RSPLIT => self.str_split(s, a, name == q::RSPLIT),
+            q::STRIP | q::LSTRIP | q::RSTRIP => {
+                self.method_args(a, "strip", 0, 1)?;
+                let chars = if a.argc == 1 && self.arg(a, 0) != Value::NONE {
+                    let c = self.arg(a, 0);
+                    self.need_str(c, "strip arg")?;
+                    Some(c)
+                } else {
+                    None
+                };
+                let (mut from, mut to) = (0, self.str_bytes(s).len());
+                let is_strip = |vm: &Self, ch: &str| -> bool {
+                    match chars {
+                        Some(c) => core::str::from_utf8(vm.str_bytes(c)).is_ok_and(|cs| cs.contains(ch)),
+                        None => ch.chars().all(char::is_whitespace),
+                    }
+                };
+                if name != q::RSTRIP {
+                    while from < to {
+                        let ch = next_char(self.str_bytes(s), from);
+                        let text = &self.str_bytes(s)[from..from + ch];
+                        let text = core::str::from_utf8(text).unwrap_or("");
+                        let mut tmp = [0u8; 4];
+                        let t = copy_char(text, &mut tmp);
+                        if !is_strip(self, t) {
+                            break;
+                        }
+                        from += ch;
+                    }
+                }
+                if name != q::LSTRIP {
+                    while to > from {
+                        let ch = prev_char(self.str_bytes(s), to);
+                        let text = core::str::from_utf8(&self.str_bytes(s)[to - ch..to]).unwrap_or("");
+                        let mut tmp = [0u8; 4];
+                        let t = copy_char(text, &mut tmp);
+                        if !is_strip(self, t) {
+                            break;
+                        }
+                        to -= ch;
+                    }
+                }
+                self.new_substr(s, from, to)
+            }
+            q::REPLACE => {
+                self.method_args(a, "replace", 2, 3)?;
+                let (old, new) = (self.arg(a, 0), self.arg(a, 1));
+                self.need_str(old, "replace() argument 1")?;
+                self.need_str(new, "replace() argument 2")?;
+                let limit = if a.argc == 3 { self.int_to_i64(self.arg(a, 2)).unwrap_or(-1) } else { -1 };
+                let (sl, ol, nl) = (self.str_bytes(s).len(), self.str_bytes(old).len(), self.str_bytes(new).len());
+                // Count matches first, then build.
+                let mut count = 0usize;
+                let mut at = 0;
+                let positions_limit = if limit < 0 { usize::MAX } else { limit as usize };
+                if ol == 0 {
+                    count = (self.str_chars(s) + 1).min(positions_limit);
+                } else {
+                    while count < positions_limit {
+                        match find_bytes(self.str_bytes(s), self.str_bytes(old), at) {
+                            Some(p) => {
+                                count += 1;
+                                at = p + ol;
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                if count == 0 {
+                    return Ok(s);
+                }
+                let total = sl + count * nl - count * ol;
+                let r = self.alloc_str(total)?;
+                let (mut src, mut dst, mut done) = (0, 0, 0);
+                while done < count {
+                    let p = if ol == 0 {
+                        if done == 0 { 0 } else { src + next_char(self.str_bytes(s), src) }
+                    } else {
+                        find_bytes(self.str_bytes(s), self.str_bytes(old), src).unwrap_or(sl)
+                    };
+                    let p = p.min(sl);
+                    self.copy_str_bytes(s, src, r, dst, p - src);
+                    dst += p - src;
+                    self.copy_str_bytes(new, 0, r, dst, nl);
+                    dst += nl;
+                    src = p + ol;
+                    done += 1;
+                }
+                self.copy_str_bytes(s, src, r, dst, sl - src);
+                Ok(self.finish_str(r))
+            }
+            q::STARTSWITH | q::ENDSWITH => {
+                let mname = if name == q::STARTSWITH { "startswith" } else { "endswith" };
+                self.method_args(a, mname, 1, 3)?;
+                let (from, to) = self.str_range(s, a, 1)?;
+                let p = self.arg(a, 0);
+                let prefixes: &[Value] = &[p];
+                let n = if self.is_tag(p, TAG_TUPLE) { self.seq_parts(p).map_or(0, |x| x.1) } else { 1 };
+                for i in 0..n {
+                    let cand = if self.is_tag(p, TAG_TUPLE) { self.seq_get(p, i) } else { prefixes[0] };
+                    if !self.is_str(cand) {
+                        let tn = self.type_name(cand);
+                        return Err(self.type_error(format_args!("{mname} first arg must be str or a tuple of str, not {tn}")));
+                    }
+                    let hay = &self.str_bytes(s)[from..to];
+                    let needle = self.str_bytes(cand);
+                    let hit = if name == q::STARTSWITH { hay.starts_with(needle) } else { hay.ends_with(needle) };
+                    if hit {
+                        return Ok(Value::TRUE);
+                    }
+                }
+                Ok(Value::FALSE)
+            }
+            q::UPPER | q::LOWER | q::SWAPCASE | q::CAPITALIZE | q::TITLE => {
+                self.method_args(a, "upper", 0, 0)?;
+                self.build_str(|vm, out| {
+                    let len = vm.str_bytes(s).len();
+                    let mut at = 0;
+                    let mut prev_cased = false;
+                    let mut first = true;
+                    while at < len {
+                        let k = next_char(vm.str_bytes(s), at);
+                        let ch = core::str::from_utf8(&vm.str_bytes(s)[at..at + k]).ok().and_then(|t| t.chars().next()).unwrap_or('\u{fffd}');
+                        let mut buf = [0u8; 16];
+                        let mut n = 0;
+                        let mut put = |c: char, buf: &mut [u8; 16]| {
+                            n += c.encode_utf8(&mut buf[n..]).len();
+                        };
+                        let upper = match name {
+                            q::UPPER => true,
+                            q::LOWER => false,
+                            q::SWAPCASE => ch.is_lowercase(),
+                            q::CAPITALIZE => first,
+                            _ => !prev_cased,
+                        };
+                        if upper {
+                            for c in ch.to_uppercase() {
+                                put(c, &mut buf);
+                            }
+                        } else {
+                            for c in ch.to_lowercase() {
+                                put(c, &mut buf);
+                            }
+                        }
+                        prev_cased = ch.is_alphabetic();
+                        first = false;
+                        vm.out(out, &buf[..n])?;
+                        at += k;
+                    }
+                    Ok(())
+                })
+            }
+            q::FIND | q::RFIND | q::INDEX | q::RINDEX | q::COUNT => {
+                let mname = self.image.qstr(name as u32);
+                self.method_args(a, mname, 1, 3)?;
+                let sub = self.arg(a, 0);
+                self.need_str(sub, "must be str, not")
+                    .or_else(|_| {
+                        let tn = self.type_name(sub);
+                        Err(self.type_error(format_args!("must be str, not {tn}")))
+                    })?;
+                let (from, to) = self.str_range(s, a, 1)?;
+                let hay_len = to.saturating_sub(from);
+                if name == q::COUNT {
+                    let nl = self.str_bytes(sub).len();
+                    if nl == 0 {
+                        let c = crate::objects::count_chars(&self.str_bytes(s)[from..to.max(from)]);
+                        return self.int_from_i64(c as i64 + 1);
+                    }
+                    let mut c = 0;
+                    let mut at = from;
+                    while let Some(p) = find_bytes(&self.str_bytes(s)[..to], self.str_bytes(sub), at) {
+                        c += 1;
+                        at = p + nl;
+                    }
+                    return self.int_from_i64(c);
+                }
+                let reverse = name == q::RFIND || name == q::RINDEX;
+                let found = {
+                    let hay = &self.str_bytes(s)[from..from + hay_len];
+                    let needle = self.str_bytes(sub);
+                    if reverse {
+                        if needle.len() > hay.len() { None } else { (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle) }
+                    } else {
+                        find_bytes(hay, needle, 0)
+                    }
+                };
+                match found {
+                    Some(p) => {
+                        let ci = self.byte_to_char_index(s, from + p);
+                        self.int_from_i64(ci as i64)
+                    }
+                    None if name == q::INDEX || name == q::RINDEX => Err(self.value_error(format_args!("substring not found"))),
+                    None => Ok(Value::int(-1)),
+                }
+            }
+            q::ISDIGIT | q::ISALPHA | q::ISSPACE | q::ISALNUM | q::ISUPPER | q::ISLOWER => {
+                self.method_args(a, "isdigit", 0, 0)?;
+                let text = core::str::from_utf8(self.str_bytes(s)).unwrap_or("");
+                let r = match name {
+                    q::ISDIGIT => !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()),
+                    q::ISALPHA => !text.is_empty() && text.chars().all(char::is_alphabetic),
+                    q::ISSPACE => !text.is_empty() && text.chars().all(char::is_whitespace),
+                    q::ISALNUM => !text.is_empty() && text.chars().all(char::is_alphanumeric),
+                    q::ISUPPER => text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase),
+                    _ => text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase),
+                };
+                Ok(Value::from_bool(r))
+            }
+            q::ZFILL | q::CENTER | q::LJUST | q::RJUST => {
+                let mname = self.image.qstr(name as u32);
+                self.method_args(a, mname, 1, if name == q::ZFILL { 1 } else { 2 })?;
+                let wv = self.arg(a, 0);
+                let Some(width) = self.int_to_i64(wv).filter(|_| self.is_int(wv)) else {
+                    let tn = self.type_name(wv);
+                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                };
+                let fill = if a.argc == 2 {
+                    let f = self.arg(a, 1);
+                    if !self.is_str(f) || self.str_chars(f) != 1 {
+                        return Err(self.type_error(format_args!("The fill character must be exactly one character long")));
+                    }
+                    let mut buf = [0u8; 4];
+                    let fb = self.str_bytes(f);
+                    buf[..fb.len()].copy_from_slice(fb);
+                    (buf, fb.len())
+                } else {
+                    ([if name == q::ZFILL { b'0' } else { b' ' }, 0, 0, 0], 1)
+                };
+                let n = self.str_chars(s) as i64;
+                if width <= n {
+                    return Ok(s);
+                }
+                let pad = (width - n) as usize;
+                let (left, right) = match name {
+                    q::LJUST => (0, pad),
+                    q::RJUST | q::ZFILL => (pad, 0),
+                    _ => {
+                        // CPython's centering puts the odd space on the right
+                        // unless the width is odd.
+                        let left = pad / 2 + (pad & width as usize & 1);
+                        (left, pad - left)
+                    }
+                };
+                self.build_str(|vm, out| {
+                    let len = vm.str_bytes(s).len();
+                    let mut start = 0;
+                    if name == q::ZFILL && len > 0 && matches!(vm.str_bytes(s)[0], b'+' | b'-') {
+                        let sign = [vm.str_bytes(s)[0]];
+                        vm.out(out, &sign)?;
+                        start = 1;
+                    }
+                    for _ in 0..left {
+                        vm.out(out, &fill.0[..fill.1])?;
+                    }
+                    vm.out_str(out, s, start, len)?;
+                    for _ in 0..right {
+                        vm.out(out, &fill.0[..fill.1])?;
+                    }
+                    Ok(())
+                })
+            }
+            q::PARTITION | q::RPARTITION => {
+                self.method_args(a, "partition", 1, 1)?;
+                let sep = self.arg(a, 0);
+                self.need_str(sep, "must be")?;
+                let sl = self.str_bytes(sep).len();
+                if sl == 0 {
+                    return Err(self.value_error(format_args!("empty separator")));
+                }
+                let len = self.str_bytes(s).len();
+                let found = {
+                    let (hay, needle) = (self.str_bytes(s), self.str_bytes(sep));
+                    if name == q::PARTITION {
+                        find_bytes(hay, needle, 0)
+                    } else if sl > len {
+                        None
+                    } else {
+                        (0..=len - sl).rev().find(|&i| &hay[i..i + sl] == needle)
+                    }
+                };
+                let empty = Value::qstr(q::EMPTY as u32);
+                let (x, y, z) = match found {
+                    Some(p) => (self.new_substr(s, 0, p)?, sep, Value::NULL),
+                    None if name == q::PARTITION => (s, empty, empty),
+                    None => (empty, empty, s),
+                };
+                self.push(x)?;
+                self.push(y)?;
+                let z = if z.is_null() { self.new_substr(s, found.unwrap_or(0) + sl, len)? } else { z };
+                self.push(z)?;
+                self.build_tuple(3)?;
+                Ok(self.pop())
+            }
+            q::SPLITLINES => {
+                self.method_args(a, "splitlines", 0, 0)?;
+                let l = self.new_list(0)?;
+                self.push(l)?;
+                let len = self.str_bytes(s).len();
+                let mut start = 0;
+                let mut at = 0;
+                while at < len {
+                    let c = self.str_bytes(s)[at];
+                    if c == b'\n' || c == b'\r' {
+                        let piece = self.new_substr(s, start, at)?;
+                        self.list_append(l, piece)?;
+                        if c == b'\r' && at + 1 < len && self.str_bytes(s)[at + 1] == b'\n' {
+                            at += 1;
+                        }
+                        start = at + 1;
+                    }
+                    at += 1;
+                }
+                if start < len {
+                    let piece = self.new_substr(s, start, len)?;
+                    self.list_append(l, piece)?;
+                }
+                Ok(self.pop())
+            }
+            _ => Err(self.no_attribute(s, name as u32)),
+        }
+    }
+
+    fn str_split(&mut self, s: Value, a: Args, reverse: bool) -> Result<Value, Raised> {
+        let mname = if reverse { "rsplit" } else { "split" };
+        let allowed = [q::SEP, q::MAXSPLIT];
+        let sep_kw = self.kwarg(a, mname, &allowed, q::SEP)?;
+        let max_kw = self.kwarg(a, mname, &allowed, q::MAXSPLIT)?;
+        self.method_args(a, mname, 0, 2)?;
+        let sep = if a.argc >= 1 { self.arg(a, 0) } else { sep_kw.unwrap_or(Value::NONE) };
+        let maxv = if a.argc >= 2 { self.arg(a, 1) } else { max_kw.unwrap_or(Value::int(-1)) };
+        let maxsplit = self.int_to_i64(maxv).unwrap_or(-1);
+        let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+        if sep != Value::NONE {
+            self.need_str(sep, "must be str or None, not")
+                .or_else(|_| {
+                    let tn = self.type_name(sep);
+                    Err(self.type_error(format_args!("must be str or None, not {tn}")))
+                })?;
+            if self.str_bytes(sep).is_empty() {
+                return Err(self.value_error(format_args!("empty separator")));
+            }
+        }
+        let l = self.new_list(0)?;
+        self.push(l)?;
+        let len = self.str_bytes(s).len();
+        // Collect (start, end) pieces, then append in order.
+        if sep == Value::NONE {
+            let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f);
+            if !reverse {
+                let mut at = 0;
+                let mut splits = 0;
+                loop {
+                    while at < len && ws(self.str_bytes(s)[at]) {
+                        at += 1;
+                    }
+                    if at >= len {
+                        break;
+                    }
+                    if splits >= max {
+                        let mut end = len;
+                        while end > at && ws(self.str_bytes(s)[end - 1]) {
+                            end -= 1;
+                        }
+                        let p = self.new_substr(s, at, end)?;
+                        self.list_append(l, p)?;
+                        break;
+                    }
+                    let start = at;
+                    while at < len && !ws(self.str_bytes(s)[at]) {
+                        at += 1;
+                    }
+                    let p = self.new_substr(s, start, at)?;
+                    self.list_append(l, p)?;
+                    splits += 1;
+                }
+            } else {
+                let mut at = len;
+                let mut splits = 0;
+                loop {
+                    while at > 0 && ws(self.str_bytes(s)[at - 1]) {
+                        at -= 1;
+                    }
+                    if at == 0 {
+                        break;
+                    }
+                    if splits >= max {
+                        let mut start = 0;
+                        while start < at && ws(self.str_bytes(s)[start]) {
+                            start += 1;
+                        }
+                        let p = self.new_substr(s, start, at)?;
+                        self.list_append(l, p)?;
+                        break;
+                    }
+                    let end = at;
+                    while at > 0 && !ws(self.str_bytes(s)[at - 1]) {
+                        at -= 1;
+                    }
+                    let p = self.new_substr(s, at, end)?;
+                    self.list_append(l, p)?;
+                    splits += 1;
+                }
+                self.list_reverse(l);
+            }
+        } else {
+            let sl = self.str_bytes(sep).len();
+            if !reverse {
+                let mut start = 0;
+                let mut splits = 0;
+                while splits < max {
+                    match find_bytes(self.str_bytes(s), self.str_bytes(sep), start) {
+                        Some(p) => {
+                            let piece = self.new_substr(s, start, p)?;
+                            self.list_append(l, piece)?;
+                            start = p + sl;
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                let piece = self.new_substr(s, start, len)?;
+                self.list_append(l, piece)?;
+            } else {
+                let mut end = len;
+                let mut splits = 0;
+                while splits < max && end >= sl {
+                    let found = {
+                        let (hay, needle) = (self.str_bytes(s), self.str_bytes(sep));
+                        (0..=end - sl).rev().find(|&i| &hay[i..i + sl] == needle)
+                    };
+                    match found {
+                        Some(p) => {
+                            let piece = self.new_substr(s, p + sl, end)?;
+                            self.list_append(l, piece)?;
+                            end = p;
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                let piece = self.new_substr(s, 0, end)?;
+                self.list_append(l, piece)?;
+                self.list_reverse(l);
+            }
+        }
+        Ok(self.pop())
+    }
+
+    pub(crate) fn list_reverse(&mut self, l: Value) {
+        let n = self.list_len(l);
+        if n > 1 {
+            let arr = self.field(l, 2).index() + 1;
+            self.heap.words[arr..arr + n].reverse();
+        }
+    }
+
+    fn seq_method(&mut self, v: Value, name: u16, a: Args, tname: &str) -> Result<Value, Raised> {
+        match name {
+            q::INDEX => {
+                self.method_args(a, "index", 1, 3)?;
+                let x = self.arg(a, 0);
+                let n = self.seq_parts(v).map_or(0, |p| p.1);
+                for i in 0..n {
+                    let y = self.seq_get(v, i);
+                    if self.eq(y, x)? {
+                        return self.int_from_i64(i as i64);
+                    }
+                }
+                if tname == "list" {
+                    let r = self.to_repr(x)?;
+                    let mut buf = crate::text::StackBuf::<160>::new();
+                    buf.push_bytes(self.str_bytes(r));
+                    return Err(self.value_error(format_args!("{} is not in list", buf.as_str())));
+                }
+                Err(self.value_error(format_args!("tuple.index(x): x not in tuple")))
+            }
+            q::COUNT => {
+                self.method_args(a, "count", 1, 1)?;
+                let x = self.arg(a, 0);
+                let n = self.seq_parts(v).map_or(0, |p| p.1);
+                let mut c = 0;
+                for i in 0..n {
+                    let y = self.seq_get(v, i);
+                    if self.eq(y, x)? {
+                        c += 1;
+                    }
+                }
+                self.int_from_i64(c)
+            }
+            _ => Err(self.no_attribute(v, name as u32)),
+        }
+    }
+
+    fn list_method(&mut self, l: Value, name: u16, a: Args) -> Result<Value, Raised> {
+        match name {
+            q::APPEND => {
+                self.method_args(a, "list.append", 1, 1)
+                    .map_err(|_| self.type_error(format_args!("list.append() takes exactly one argument ({} given)", a.argc)))?;
+                let x = self.arg(a, 0);
+                self.list_append(l, x)?;
+                Ok(Value::NONE)
+            }
+            q::POP => {
+                self.method_args(a, "pop", 0, 1)?;
+                let n = self.list_len(l);
+                if n == 0 {
+                    return Err(self.new_error(b::INDEX_ERROR, format_args!("pop from empty list")));
+                }
+                let i = if a.argc == 1 {
+                    let iv = self.arg(a, 0);
+                    let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
+                        let tn = self.type_name(iv);
+                        return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    };
+                    let i = if i < 0 { i + n as i64 } else { i };
+                    if i < 0 || i >= n as i64 {
+                        return Err(self.new_error(b::INDEX_ERROR, format_args!("pop index out of range")));
+                    }
+                    i as usize
+                } else {
+                    n - 1
+                };
+                Ok(self.list_remove_at(l, i))
+            }
+            q::INSERT => {
+                self.method_args(a, "insert", 2, 2)?;
+                let (iv, x) = (self.arg(a, 0), self.arg(a, 1));
+                let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
+                    let tn = self.type_name(iv);
+                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                };
+                let n = self.list_len(l) as i64;
+                let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+                self.list_append(l, x)?;
+                let arr = self.field(l, 2).index() + 1;
+                let n = n as usize;
+                self.heap.words.copy_within(arr + i..arr + n, arr + i + 1);
+                self.heap.words[arr + i] = x.0;
+                Ok(Value::NONE)
+            }
+            q::REMOVE => {
+                self.method_args(a, "remove", 1, 1)?;
+                let x = self.arg(a, 0);
+                let n = self.list_len(l);
+                for i in 0..n.min(self.list_len(l)) {
+                    let y = self.seq_get(l, i);
+                    if self.eq(y, x)? {
+                        self.list_remove_at(l, i);
+                        return Ok(Value::NONE);
+                    }
+                }
+                Err(self.value_error(format_args!("list.remove(x): x not in list")))
+            }
+            q::INDEX | q::COUNT => self.seq_method(l, name, a, "list"),
+            q::EXTEND => {
+                self.method_args(a, "extend", 1, 1)?;
+                let x = self.arg(a, 0);
+                self.list_extend(l, x)?;
+                Ok(Value::NONE)
+            }
+            q::REVERSE => {
+                self.method_args(a, "reverse", 0, 0)?;
+                self.list_reverse(l);
+                Ok(Value::NONE)
+            }
+            q::COPY => {
+                self.method_args(a, "copy", 0, 0)?;
+                self.to_list(l)
+            }
+            q::CLEAR => {
+                self.method_args(a, "clear", 0, 0)?;
+                self.set_field(l, 1, Value::int(0));
+                self.set_field(l, 2, Value::NULL);
+                Ok(Value::NONE)
+            }
+            q::SORT => {
+                if a.argc > 0 {
+                    return Err(self.type_error(format_args!("sort() takes no positional arguments")));
+                }
+                let allowed = [q::KEY, q::REVERSE];
+                let key = self.kwarg(a, "sort", &allowed, q::KEY)?.filter(|v| *v != Value::NONE);
+                let rev = match self.kwarg(a, "sort", &allowed, q::REVERSE)? {
+                    Some(r) => self.truthy(r)?,
+                    None => false,
+                };
+                self.list_sort(l, key, rev)?;
+                Ok(Value::NONE)
+            }
+            _ => Err(self.no_attribute(l, name as u32)),
+        }
+    }
+
+    /// A stable sort: binary insertion over keys kept in a parallel list
+    /// (rooted), items moved alongside. O(n log n) comparisons.
+    pub(crate) fn list_sort(&mut self, l: Value, key: Option<Value>, reverse: bool) -> Result<(), Raised> {
+        let n = self.list_len(l);
+        if n < 2 {
+            return Ok(());
+        }
+        let keys = match key {
+            Some(k) => {
+                let kl = self.new_list(n)?;
+                self.push(kl)?;
+                for i in 0..n {
+                    let x = self.seq_get(l, i);
+                    let kx = self.call_value(k, &[x])?;
+                    self.list_append(kl, kx)?;
+                }
+                kl
+            }
+            None => {
+                let kl = self.to_list(l)?;
+                self.push(kl)?;
+                kl
+            }
+        };
+        let items = self.to_list(l)?;
+        self.push(items)?;
+        let op = if reverse { image_format::ops::CmpOp::Gt } else { image_format::ops::CmpOp::Lt };
+        let karr = self.field(keys, 2).index() + 1;
+        let iarr = self.field(items, 2).index() + 1;
+        for i in 1..n {
+            let kx = Value(self.heap.words[karr + i]);
+            let x = Value(self.heap.words[iarr + i]);
+            // Find the first position whose key is "after" kx (stable).
+            let (mut lo, mut hi) = (0, i);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let km = Value(self.heap.words[karr + mid]);
+                if self.compare_op(op, kx, km)? == Value::TRUE {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            self.heap.words.copy_within(karr + lo..karr + i, karr + lo + 1);
+            self.heap.words[karr + lo] = kx.0;
+            self.heap.words.copy_within(iarr + lo..iarr + i, iarr + lo + 1);
+            self.heap.words[iarr + lo] = x.0;
+        }
+        // Write back into the original list (whose length may not have changed).
+        let m = self.list_len(l).min(n);
+        let larr = self.field(l, 2).index() + 1;
+        self.heap.words.copy_within(iarr..iarr + m, larr);
+        self.sp -= 2;
+        Ok(())
+    }
+
+    fn dict_method(&mut self, d: Value, name: u16, a: Args) -> Result<Value, Raised> {
+        match name {
+            q::KEYS | q::VALUES | q::ITEMS => {
+                self.method_args(a, "keys", 0, 0)?;
+                let kind = match name {
+                    q::KEYS => 0,
+                    q::VALUES => 1,
+                    _ => 2,
+                };
+                self.new_obj(TAG_DICT_VIEW, &[d, Value::int(kind)])
+            }
+            q::GET => {
+                self.method_args(a, "get", 1, 2)?;
+                let k = self.arg(a, 0);
+                match self.dict_get(d, k)? {
+                    Some(v) => Ok(v),
+                    None => Ok(if a.argc == 2 { self.arg(a, 1) } else { Value::NONE }),
+                }
+            }
+            q::POP => {
+                self.method_args(a, "pop", 1, 2)?;
+                let k = self.arg(a, 0);
+                match self.dict_remove(d, k)? {
+                    Some(v) => Ok(v),
+                    None if a.argc == 2 => Ok(self.arg(a, 1)),
+                    None => Err(self.new_error_value(b::KEY_ERROR, k)),
+                }
+            }
+            q::SETDEFAULT => {
+                self.method_args(a, "setdefault", 1, 2)?;
+                let k = self.arg(a, 0);
+                match self.dict_get(d, k)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        let v = if a.argc == 2 { self.arg(a, 1) } else { Value::NONE };
+                        self.dict_set(d, k, v)?;
+                        Ok(v)
+                    }
+                }
+            }
+            q::UPDATE => {
+                self.method_args(a, "update", 0, 1)?;
+                if a.argc == 1 {
+                    let src = self.arg(a, 0);
+                    self.dict_update(d, src)?;
+                }
+                Ok(Value::NONE)
+            }
+            q::CLEAR => {
+                self.method_args(a, "clear", 0, 0)?;
+                self.dict_clear(d);
+                Ok(Value::NONE)
+            }
+            q::COPY => {
+                self.method_args(a, "copy", 0, 0)?;
+                let n = self.dict_len(d);
+                let c = self.new_dict(n)?;
+                self.push(c)?;
+                self.dict_update(c, d)?;
+                Ok(self.pop())
+            }
+            q::POPITEM => {
+                self.method_args(a, "popitem", 0, 0)?;
+                let mut i = self.dict_entry_count(d);
+                while i > 0 {
+                    i -= 1;
+                    let (k, v) = self.dict_entry(d, i);
+                    if k != Value::DELETED {
+                        self.push(k)?;
+                        self.push(v)?;
+                        self.build_tuple(2)?;
+                        self.dict_remove(d, k)?;
+                        return Ok(self.pop());
+                    }
+                }
+                Err(self.new_error(b::KEY_ERROR, format_args!("popitem(): dictionary is empty")))
+            }
+            _ => Err(self.no_attribute(d, name as u32)),
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence starting at `at`.
+fn next_char(bytes: &[u8], at: usize) -> usize {
+    let mut k = 1;
+    while at + k < bytes.len() && bytes[at + k] & 0xc0 == 0x80 {
+        k += 1;
+    }
+    k
+}
+
+/// Length of the UTF-8 sequence ending at `to`.
+fn prev_char(bytes: &[u8], to: usize) -> usize {
+    let mut k = 1;
+    while k < to && bytes[to - k] & 0xc0 == 0x80 {
+        k += 1;
+    }
+    k
+}
+
+fn copy_char<'b>(text: &str, buf: &'b mut [u8; 4]) -> &'b str {
+    let n = text.len().min(4);
+    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+    core::str::from_utf8(&buf[..n]).unwrap_or("")
+}

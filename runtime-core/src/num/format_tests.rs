@@ -1,0 +1,113 @@
+//! Format-spec tests: every `(value, spec)` pair's expected text or error
+//! message was printed by `python3` when the tests were written.
+
+extern crate std;
+
+use super::*;
+use std::string::String;
+use std::vec;
+
+include!("format_test_data.rs");
+
+fn error_text(e: FormatError, spec: &str, type_name: &str) -> String {
+    let mut s = String::new();
+    e.write_message(spec, type_name, &mut s).unwrap();
+    s
+}
+
+fn parse_big(s: &str) -> (bool, std::vec::Vec<u32>) {
+    let mut out = vec![0u32; bigint::parse_int_bound(s.len(), 10)];
+    let (neg, len) = bigint::parse_int(s.as_bytes(), 10, &mut out).unwrap();
+    out.truncate(len);
+    (neg, out)
+}
+
+fn fmt_int(value: &str, spec: &str) -> Result<String, String> {
+    let (neg, mag) = parse_big(value);
+    let parsed = FormatSpec::parse(spec.as_bytes()).map_err(|e| error_text(e, spec, "int"))?;
+    let mut scratch = vec![0u32; format_int_scratch_bound(mag.len())];
+    let mut out = vec![0u8; format_int_bound(mag.len(), &parsed)];
+    let n = format_int(Int::new(neg, &mag), &parsed, &mut scratch, &mut out).map_err(|e| error_text(e, spec, "int"))?;
+    Ok(String::from_utf8(out[..n].to_vec()).unwrap())
+}
+
+fn fmt_float(x: f64, spec: &str) -> Result<String, String> {
+    let parsed = FormatSpec::parse(spec.as_bytes()).map_err(|e| error_text(e, spec, "float"))?;
+    let mut out = vec![0u8; format_float_bound(&parsed)];
+    let n = format_float(x, &parsed, &mut out).map_err(|e| error_text(e, spec, "float"))?;
+    Ok(String::from_utf8(out[..n].to_vec()).unwrap())
+}
+
+fn fmt_str(s: &str, spec: &str) -> Result<String, String> {
+    let parsed = FormatSpec::parse(spec.as_bytes()).map_err(|e| error_text(e, spec, "str"))?;
+    let mut out = vec![0u8; format_str_bound(s.len(), &parsed)];
+    let n = format_str(s.as_bytes(), &parsed, &mut out).map_err(|e| error_text(e, spec, "str"))?;
+    Ok(String::from_utf8(out[..n].to_vec()).unwrap())
+}
+
+#[test]
+fn ints_match_cpython() {
+    let mut failures = vec![];
+    for &(value, spec, expected) in INT_CASES {
+        let got = fmt_int(value, spec);
+        if got.as_ref().map(String::as_str).map_err(String::as_str) != expected {
+            failures.push(std::format!("format({value}, {spec:?}) = {got:?}, want {expected:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn floats_match_cpython() {
+    let mut failures = vec![];
+    for &(bits, spec, expected) in FLOAT_CASES {
+        let x = f64::from_bits(bits);
+        let got = fmt_float(x, spec);
+        if got.as_ref().map(String::as_str).map_err(String::as_str) != expected {
+            failures.push(std::format!("format({x:?}, {spec:?}) = {got:?}, want {expected:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn strs_match_cpython() {
+    let mut failures = vec![];
+    for &(s, spec, expected) in STR_CASES {
+        let got = fmt_str(s, spec);
+        if got.as_ref().map(String::as_str).map_err(String::as_str) != expected {
+            failures.push(std::format!("format({s:?}, {spec:?}) = {got:?}, want {expected:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn parse_errors() {
+    assert_eq!(FormatSpec::parse(b"99999999999999999999999"), Err(FormatError::TooManyDigits));
+    assert_eq!(FormatSpec::parse(b".99999999999999999999"), Err(FormatError::TooManyDigits));
+    assert_eq!(FormatSpec::parse(b",_"), Err(FormatError::BothSeparators));
+    assert_eq!(FormatSpec::parse(b"_,"), Err(FormatError::BothSeparators));
+    assert_eq!(FormatSpec::parse(b"._"), Err(FormatError::MissingPrecision));
+    assert_eq!(FormatSpec::parse(b"\xff"), Err(FormatError::InvalidSpecifier));
+}
+
+#[test]
+fn small_output_is_an_error() {
+    let spec = FormatSpec::parse(b">20").unwrap();
+    let mut out = [0u8; 5];
+    assert_eq!(format_float(1.5, &spec, &mut out), Err(FormatError::BufferTooSmall));
+    assert_eq!(format_str(b"abc", &spec, &mut out), Err(FormatError::BufferTooSmall));
+    assert_eq!(format_int(Int::new(false, &[7]), &spec, &mut [0; 1], &mut out), Err(FormatError::BufferTooSmall));
+    let spec = FormatSpec::parse(b".300f").unwrap();
+    assert_eq!(format_float(1e300, &spec, &mut [0u8; 100]), Err(FormatError::BufferTooSmall));
+}
+
+#[test]
+fn int_too_large_for_float_types() {
+    let spec = FormatSpec::parse(b"e").unwrap();
+    let mag = [u32::MAX; 33];
+    let err = format_int(Int::new(false, &mag), &spec, &mut [0; 33], &mut [0u8; 600]).unwrap_err();
+    assert_eq!(err, FormatError::IntTooLargeForFloat);
+    assert!(err.is_overflow_error());
+}

@@ -1,0 +1,1158 @@
+//! The VM: loading, frames, calls, the interpreter loop and unwinding.
+//!
+//! Frames live in the stack region at the bottom of the heap. A frame is a
+//! fixed header followed by its locals, cells, block stack and value stack:
+//!
+//! ```text
+//! fp+0 function (NULL for a module body)   fp+4 i:previous fp
+//! fp+1 i:code index                        fp+5 i:number of blocks
+//! fp+2 i:module index                      fp+6 i:caller's sp after return
+//! fp+3 i:resume ip                         fp+7 i:flags (STOP: return to Rust)
+//! fp+8 locals, then cells and free variables, then 2 words per block
+//!      (handler ip, stack depth), then the value stack
+//! ```
+//!
+//! Non-value header words are small ints, so the collector can scan the
+//! whole live stack region as values. Calling a Python function pushes a
+//! frame and continues in the same loop (no Rust recursion); only calls
+//! from Rust back into Python (e.g. a `key=` function) nest `execute`.
+
+use crate::builtins as b;
+use crate::heap::*;
+use crate::value::Value;
+use crate::{Host, LoadError, Outcome, Raised};
+use image_format::image::{CodeRecord, Image, code_flags};
+use image_format::ops::{BinOp, CmpOp, FORMAT_HAS_SPEC, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS, Op, UnaryOp};
+use image_format::qstr;
+
+pub(crate) const F_FUNC: usize = 0;
+pub(crate) const F_CODE: usize = 1;
+pub(crate) const F_MODULE: usize = 2;
+pub(crate) const F_IP: usize = 3;
+pub(crate) const F_PREV: usize = 4;
+pub(crate) const F_NBLOCKS: usize = 5;
+pub(crate) const F_BASE: usize = 6;
+pub(crate) const F_FLAGS: usize = 7;
+pub(crate) const F_HDR: usize = 8;
+const FLAG_STOP: i32 = 1;
+
+/// Deepest Python call nesting (CPython's default limit).
+pub const RECURSION_LIMIT: u32 = 1000;
+/// Deepest nesting of Rust → Python calls (each uses native stack).
+const NESTING_LIMIT: u32 = 24;
+
+/// The VM. See the crate docs.
+pub struct Vm<'a, H: Host> {
+    pub(crate) image: Image<'a>,
+    pub(crate) heap: Heap<'a>,
+    pub(crate) host: H,
+    /// Next free word of the stack region.
+    pub(crate) sp: usize,
+    /// Current frame.
+    pub(crate) fp: usize,
+    pub(crate) depth: u32,
+    nesting: u32,
+    /// A tuple of module objects, by module index.
+    pub(crate) modules: Value,
+    /// The exception being raised.
+    pub(crate) exc: Value,
+    /// The exception being handled (`sys.exc_info()`).
+    pub(crate) handled: Value,
+    pub(crate) memory_error: Value,
+    /// The next unwind must not add a traceback entry for the current frame.
+    tb_skip: bool,
+    /// Containers whose repr is being written (see `text::repr_enter`).
+    pub(crate) repr_stack: [Value; 32],
+    pub(crate) repr_depth: usize,
+}
+
+/// The per-frame state the loop keeps in locals.
+#[derive(Clone, Copy)]
+struct FrameView<'a> {
+    code: CodeRecord,
+    bytecode: &'a [u8],
+    locals: usize,
+    derefs: usize,
+    blocks: usize,
+    stack: usize,
+}
+
+impl<'a, H: Host> Vm<'a, H> {
+    /// Validates `image` and prepares to run it with `heap` as all of its
+    /// memory.
+    pub fn new(image: &'a [u8], heap: &'a mut [u8], host: H) -> Result<Self, LoadError> {
+        let given = heap.len();
+        let (_, words, _) = bytemuck::pod_align_to_mut::<u8, u32>(heap);
+        const MIN_WORDS: usize = 2048;
+        if words.len() < MIN_WORDS {
+            return Err(LoadError::HeapTooSmall { given, needed: MIN_WORDS * 4 + 3 });
+        }
+        let image = Image::parse(image, words).map_err(LoadError::Image)?;
+        // A quarter of the heap for frames, at least 1024 words.
+        let stack_end = (words.len() / 4).max(1024);
+        words.fill(0);
+        let mut vm = Vm {
+            image,
+            heap: Heap::new(words, stack_end),
+            host,
+            sp: 1, // word 0 stays NULL so no object ever has index 0
+            fp: 0,
+            depth: 0,
+            nesting: 0,
+            modules: Value::NULL,
+            exc: Value::NULL,
+            handled: Value::NULL,
+            memory_error: Value::NULL,
+            tb_skip: false,
+            repr_stack: [Value::NULL; 32],
+            repr_depth: 0,
+        };
+        vm.init().map_err(|_| LoadError::HeapTooSmall { given, needed: given * 2 })?;
+        Ok(vm)
+    }
+
+    fn init(&mut self) -> Result<(), Raised> {
+        let args = self.new_tuple(0)?;
+        self.memory_error = self.new_obj(TAG_EXCEPTION, &[Value::builtin(b::MEMORY_ERROR), args, Value::NULL, Value::NULL, Value::NULL])?;
+        let n = self.image.module_count() as usize;
+        self.modules = self.new_tuple(n)?;
+        for i in 0..n {
+            let rec = self.image.module(i as u32);
+            let globals = self.new_dict(4)?;
+            self.push(globals)?;
+            let name = if i as u32 == self.image.entry_module() { Value::qstr(qstr::DUNDER_MAIN as u32) } else { Value::qstr(rec.name) };
+            self.dict_set(globals, Value::qstr(qstr::DUNDER_NAME as u32), name)?;
+            let m = self.new_obj(TAG_MODULE, &[Value::int(i as i32), globals])?;
+            self.pop();
+            let modules = self.modules;
+            self.set_field(modules, 2 + i, m);
+        }
+        Ok(())
+    }
+
+    pub fn host(&mut self) -> &mut H {
+        &mut self.host
+    }
+
+    /// Heap words in use by objects, and in all.
+    pub fn heap_usage(&self) -> (usize, usize) {
+        (self.heap.used_words() * 4, self.heap.capacity() * 4)
+    }
+
+    /// Runs the entry module as `__main__`. An uncaught exception's
+    /// traceback is written to the host's error output.
+    pub fn run(&mut self) -> Outcome {
+        let m = self.image.entry_module();
+        match self.run_module(m) {
+            Ok(_) => Outcome::Finished,
+            Err(Raised) => {
+                let exc = self.exc;
+                if self.exc_is(exc, b::SYSTEM_EXIT) {
+                    return Outcome::Exit(self.system_exit_code(exc));
+                }
+                self.print_traceback(exc);
+                Outcome::Exception
+            }
+        }
+    }
+
+    fn run_module(&mut self, m: u32) -> Result<Value, Raised> {
+        let rec = self.image.module(m);
+        let base = self.sp;
+        self.push_frame(Value::NULL, rec.top_code, m, base, true)?;
+        self.execute()
+    }
+
+    pub(crate) fn module_globals(&self, m: usize) -> Value {
+        let module = self.field(self.modules, 2 + m);
+        self.field(module, 2)
+    }
+
+    // ---- the value stack
+
+    #[inline]
+    pub(crate) fn push(&mut self, v: Value) -> Result<(), Raised> {
+        if self.sp >= self.heap.stack_end() {
+            return Err(self.raise_recursion_error());
+        }
+        self.heap.words[self.sp] = v.0;
+        self.sp += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Value {
+        self.sp -= 1;
+        Value(self.heap.words[self.sp])
+    }
+
+    #[inline]
+    pub(crate) fn peek(&self, n: usize) -> Value {
+        Value(self.heap.words[self.sp - 1 - n])
+    }
+
+    #[inline]
+    pub(crate) fn stack_at(&self, i: usize) -> Value {
+        Value(self.heap.words[i])
+    }
+
+    // ---- frames
+
+    /// Pushes a frame for code `code_idx` at the stack top. `base` is where
+    /// the caller's stack pointer goes back to when it returns.
+    fn push_frame(&mut self, func: Value, code_idx: u32, module: u32, base: usize, stop: bool) -> Result<usize, Raised> {
+        let code = self.image.code(code_idx);
+        let size = F_HDR + code.nlocals as usize + code.ncells as usize + code.nfree as usize + 2 * code.max_blocks as usize + code.max_stack as usize;
+        if self.depth >= RECURSION_LIMIT || self.sp + size + 16 > self.heap.stack_end() {
+            return Err(self.raise_recursion_error());
+        }
+        let fp = self.sp;
+        self.heap.words[fp..fp + size].fill(0);
+        let hdr = [
+            func,
+            Value::int(code_idx as i32),
+            Value::int(module as i32),
+            Value::int(0),
+            Value::int(self.fp as i32),
+            Value::int(0),
+            Value::int(base as i32),
+            Value::int(if stop { FLAG_STOP } else { 0 }),
+        ];
+        for (i, v) in hdr.iter().enumerate() {
+            self.heap.words[fp + i] = v.0;
+        }
+        self.fp = fp;
+        self.sp = fp + size - code.max_stack as usize;
+        self.depth += 1;
+        Ok(fp)
+    }
+
+    fn frame_view(&self, fp: usize) -> FrameView<'a> {
+        let code_idx = Value(self.heap.words[fp + F_CODE]).as_small().unwrap_or(0) as u32;
+        let code = self.image.code(code_idx);
+        let locals = fp + F_HDR;
+        let derefs = locals + code.nlocals as usize;
+        let blocks = derefs + code.ncells as usize + code.nfree as usize;
+        let stack = blocks + 2 * code.max_blocks as usize;
+        FrameView { code, bytecode: self.image.bytecode(&code), locals, derefs, blocks, stack }
+    }
+
+    #[inline]
+    fn frame_int(&self, fp: usize, i: usize) -> usize {
+        Value(self.heap.words[fp + i]).as_small().unwrap_or(0) as usize
+    }
+
+    #[inline]
+    fn set_frame_int(&mut self, fp: usize, i: usize, v: usize) {
+        self.heap.words[fp + i] = Value::int(v as i32).0;
+    }
+
+    pub(crate) fn current_module(&self) -> usize {
+        self.frame_int(self.fp, F_MODULE)
+    }
+
+    // ---- calls
+
+    /// Calls `f` with arguments already on the stack: `argc` positional
+    /// values then `nkw` (name, value) pairs, starting at `args`. `self_arg`
+    /// is a receiver to put first. Returns the result, or for a Python
+    /// function pushes its frame and returns `None` (the loop continues in
+    /// it). The caller's stack is cut back to `base` afterwards either way.
+    fn call(&mut self, f: Value, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize, base: usize, stop: bool) -> Result<Option<Value>, Raised> {
+        if self.is_tag(f, TAG_FUNCTION) {
+            self.enter_function(f, self_arg, args, argc, nkw, base, stop)?;
+            return Ok(None);
+        }
+        if self.is_tag(f, TAG_BOUND) {
+            let s = self.field(f, 1);
+            let inner = self.field(f, 2);
+            if self_arg.is_some() {
+                // A bound method called through LOAD_METHOD's null slot path
+                // never has a receiver too; treat it as a plain call.
+                return Err(self.type_error(format_args!("bound method called with two receivers")));
+            }
+            return self.call(inner, Some(s), args, argc, nkw, base, stop);
+        }
+        let result = if let Some(name) = f.as_method() {
+            let Some(recv) = self_arg else {
+                return Err(self.type_error(format_args!("unbound method called without receiver")));
+            };
+            self.call_method(recv, name, args, argc, nkw)?
+        } else if let Some(id) = f.as_builtin() {
+            if let Some(s) = self_arg {
+                // Builtins are never methods of user objects yet; keep the
+                // receiver as the first positional argument.
+                let _ = s;
+                return Err(self.type_error(format_args!("builtin called as a method")));
+            }
+            self.call_builtin(id, args, argc, nkw)?
+        } else {
+            let tn = self.type_name(f);
+            return Err(self.type_error(format_args!("'{tn}' object is not callable")));
+        };
+        self.sp = base;
+        Ok(Some(result))
+    }
+
+    /// Calls `f` from Rust with positional arguments and runs it to
+    /// completion.
+    pub(crate) fn call_value(&mut self, f: Value, args: &[Value]) -> Result<Value, Raised> {
+        if self.nesting >= NESTING_LIMIT {
+            return Err(self.raise_recursion_error());
+        }
+        let base = self.sp;
+        self.push(f)?;
+        for a in args {
+            self.push(*a)?;
+        }
+        let saved_fp = self.fp;
+        self.nesting += 1;
+        let r = match self.call(f, None, base + 1, args.len(), 0, base, true) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.execute(),
+            Err(e) => Err(e),
+        };
+        self.nesting -= 1;
+        self.fp = saved_fp;
+        self.sp = base;
+        r
+    }
+
+    fn enter_function(&mut self, f: Value, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize, base: usize, stop: bool) -> Result<(), Raised> {
+        let code_idx = self.int_field(f, 1) as u32;
+        let module = self.int_field(f, 2) as u32;
+        let caller_fp = self.fp;
+        let code = self.image.code(code_idx);
+        let fp = self.push_frame(f, code_idx, module, base, stop)?;
+        let r = self.bind_args(f, &code, fp, self_arg, args, argc, nkw);
+        if r.is_err() {
+            // The error belongs to the caller: drop the half-built frame.
+            self.fp = caller_fp;
+            self.sp = fp;
+            self.depth -= 1;
+        }
+        r
+    }
+
+    fn bind_args(&mut self, f: Value, code: &CodeRecord, fp: usize, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize) -> Result<(), Raised> {
+        let locals = fp + F_HDR;
+        let nargs = code.argcount as usize;
+        let nkwonly = code.kwonly as usize;
+        let has_varargs = code.flags & code_flags::VARARGS != 0;
+        let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
+        let total_pos = argc + self_arg.is_some() as usize;
+        let pos = |vm: &Self, i: usize| -> Value {
+            match self_arg {
+                Some(s) if i == 0 => s,
+                Some(_) => vm.stack_at(args + i - 1),
+                None => vm.stack_at(args + i),
+            }
+        };
+        for i in 0..total_pos.min(nargs) {
+            let v = pos(self, i);
+            self.heap.words[locals + i] = v.0;
+        }
+        let mut next_local = nargs + nkwonly;
+        if has_varargs {
+            let extra = total_pos.saturating_sub(nargs);
+            let t = self.new_tuple(extra)?;
+            for i in 0..extra {
+                let v = pos(self, nargs + i);
+                self.set_field(t, 2 + i, v);
+            }
+            self.heap.words[locals + next_local] = t.0;
+            next_local += 1;
+        } else if total_pos > nargs {
+            let name = self.image.qstr(code.name);
+            let given = total_pos;
+            let defaults = self.func_defaults_len(f);
+            if defaults > 0 {
+                return Err(self.type_error(format_args!(
+                    "{name}() takes from {} to {nargs} positional arguments but {given} were given",
+                    nargs - defaults
+                )));
+            }
+            let s = if nargs == 1 { "" } else { "s" };
+            let w = if given == 1 { "was" } else { "were" };
+            return Err(self.type_error(format_args!("{name}() takes {nargs} positional argument{s} but {given} {w} given")));
+        }
+        let kwdict_slot = if has_varkw {
+            let d = self.new_dict(0)?;
+            self.heap.words[locals + next_local] = d.0;
+            Some(locals + next_local)
+        } else {
+            None
+        };
+        // Keyword arguments.
+        let kw = args + argc;
+        for k in 0..nkw {
+            let name = self.stack_at(kw + 2 * k);
+            let value = self.stack_at(kw + 2 * k + 1);
+            let mut found = None;
+            for p in code.posonly as usize..nargs + nkwonly {
+                let vn = self.image.varname(code, p as u32);
+                if Value::qstr(vn) == name || (name.as_qstr().is_none() && self.str_bytes(name) == self.image.qstr(vn).as_bytes()) {
+                    found = Some(p);
+                    break;
+                }
+            }
+            match found {
+                Some(p) => {
+                    if !Value(self.heap.words[locals + p]).is_null() {
+                        let fname = self.image.qstr(code.name);
+                        let an = self.image.qstr(self.image.varname(code, p as u32));
+                        return Err(self.type_error(format_args!("{fname}() got multiple values for argument '{an}'")));
+                    }
+                    self.heap.words[locals + p] = value.0;
+                }
+                None => match kwdict_slot {
+                    Some(slot) => {
+                        let d = Value(self.heap.words[slot]);
+                        self.dict_set(d, name, value)?;
+                    }
+                    None => {
+                        let fname = self.image.qstr(code.name);
+                        let mut buf = crate::text::StackBuf::<96>::new();
+                        buf.push_bytes(self.str_bytes(name));
+                        let an = buf.as_str();
+                        return Err(self.type_error(format_args!("{fname}() got an unexpected keyword argument '{an}'")));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positional parameters.
+        let defaults = self.field(f, 3);
+        let ndefaults = self.func_defaults_len(f);
+        let mut missing = [0u16; 8];
+        let mut nmissing = 0;
+        for p in 0..nargs {
+            if Value(self.heap.words[locals + p]).is_null() {
+                if p + ndefaults >= nargs {
+                    let d = self.field(defaults, 2 + p + ndefaults - nargs);
+                    self.heap.words[locals + p] = d.0;
+                } else {
+                    if nmissing < missing.len() {
+                        missing[nmissing] = p as u16;
+                    }
+                    nmissing += 1;
+                }
+            }
+        }
+        if nmissing > 0 {
+            return Err(self.missing_args_error(code, &missing[..nmissing.min(8)], nmissing, "positional"));
+        }
+        let kwdefaults = self.field(f, 4);
+        for p in nargs..nargs + nkwonly {
+            if Value(self.heap.words[locals + p]).is_null() {
+                let name = Value::qstr(self.image.varname(code, p as u32));
+                let d = if kwdefaults.is_null() { None } else { self.dict_get(kwdefaults, name)? };
+                match d {
+                    Some(v) => self.heap.words[locals + p] = v.0,
+                    None => {
+                        if nmissing < missing.len() {
+                            missing[nmissing] = p as u16;
+                        }
+                        nmissing += 1;
+                    }
+                }
+            }
+        }
+        if nmissing > 0 {
+            return Err(self.missing_args_error(code, &missing[..nmissing.min(8)], nmissing, "keyword-only"));
+        }
+        // Cells, then free variables from the closure.
+        let derefs = locals + code.nlocals as usize;
+        for c in 0..code.ncells as usize {
+            let init = match self.image.cell2arg(code, c as u32) {
+                Some(a) => Value(self.heap.words[locals + a as usize]),
+                None => Value::NULL,
+            };
+            let cell = self.new_cell(init)?;
+            self.heap.words[derefs + c] = cell.0;
+        }
+        let closure = self.field(f, 5);
+        for i in 0..code.nfree as usize {
+            let cell = if closure.is_null() { Value::NULL } else { self.field(closure, 2 + i) };
+            self.heap.words[derefs + code.ncells as usize + i] = cell.0;
+        }
+        Ok(())
+    }
+
+    fn func_defaults_len(&self, f: Value) -> usize {
+        let d = self.field(f, 3);
+        if d.is_null() { 0 } else { self.int_field(d, 1) }
+    }
+
+    fn missing_args_error(&mut self, code: &CodeRecord, missing: &[u16], n: usize, kind: &str) -> Raised {
+        let fname = self.image.qstr(code.name);
+        let mut names = crate::text::StackBuf::<160>::new();
+        for (i, p) in missing.iter().enumerate() {
+            if i > 0 {
+                names.push_str(if i + 1 == missing.len() { if missing.len() > 2 { ", and " } else { " and " } } else { ", " });
+            }
+            names.push_str("'");
+            names.push_str(self.image.qstr(self.image.varname(code, *p as u32)));
+            names.push_str("'");
+        }
+        let s = if n == 1 { "" } else { "s" };
+        self.type_error(format_args!("{fname}() missing {n} required {kind} argument{s}: {}", names.as_str()))
+    }
+
+    // ---- the interpreter loop
+
+    /// Runs from the current frame until a frame marked STOP returns.
+    pub(crate) fn execute(&mut self) -> Result<Value, Raised> {
+        let mut fv = self.frame_view(self.fp);
+        let mut fp = self.fp;
+        let mut ip = self.frame_int(fp, F_IP);
+        loop {
+            let at = ip;
+            let op = match Op::decode(fv.bytecode, ip) {
+                Ok(op) => op,
+                Err(_) => {
+                    // The validator accepted every instruction; reaching here means a VM bug.
+                    self.set_frame_int(fp, F_IP, at + 1);
+                    let r = self.runtime_error(format_args!("bad instruction at {at}"));
+                    match self.unwind(r) {
+                        Ok(()) => {
+                            fp = self.fp;
+                            fv = self.frame_view(fp);
+                            ip = self.frame_int(fp, F_IP);
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            };
+            ip += op.size();
+            // The resume ip is stored before anything can raise or call, so
+            // tracebacks and returns see it.
+            self.set_frame_int(fp, F_IP, ip);
+            let r: Result<(), Raised> = match op {
+                Op::Nop {} => Ok(()),
+                Op::PopTop {} => {
+                    self.sp -= 1;
+                    Ok(())
+                }
+                Op::DupTop {} => {
+                    let v = self.peek(0);
+                    self.push(v)
+                }
+                Op::DupTop2 {} => {
+                    let a = self.peek(1);
+                    let b2 = self.peek(0);
+                    self.push(a).and_then(|_| self.push(b2))
+                }
+                Op::RotTwo {} => {
+                    let n = self.sp;
+                    self.heap.words.swap(n - 1, n - 2);
+                    Ok(())
+                }
+                Op::RotThree {} => {
+                    let n = self.sp;
+                    let top = self.heap.words[n - 1];
+                    self.heap.words[n - 1] = self.heap.words[n - 2];
+                    self.heap.words[n - 2] = self.heap.words[n - 3];
+                    self.heap.words[n - 3] = top;
+                    Ok(())
+                }
+                Op::LoadConst { idx } => self.load_const(fv.code.module, idx as u32).and_then(|v| self.push(v)),
+                Op::LoadInt { val } => self.push(Value::int(val as i32)),
+                Op::LoadNone {} => self.push(Value::NONE),
+                Op::LoadTrue {} => self.push(Value::TRUE),
+                Op::LoadFalse {} => self.push(Value::FALSE),
+                Op::LoadFast { idx } => {
+                    let v = Value(self.heap.words[fv.locals + idx as usize]);
+                    if v.is_null() {
+                        let name = self.image.qstr(self.image.varname(&fv.code, idx as u32));
+                        Err(self.new_error(b::UNBOUND_LOCAL_ERROR, format_args!("cannot access local variable '{name}' where it is not associated with a value")))
+                    } else {
+                        self.push(v)
+                    }
+                }
+                Op::StoreFast { idx } => {
+                    let v = self.pop();
+                    self.heap.words[fv.locals + idx as usize] = v.0;
+                    Ok(())
+                }
+                Op::DeleteFast { idx } => {
+                    let slot = fv.locals + idx as usize;
+                    if Value(self.heap.words[slot]).is_null() {
+                        let name = self.image.qstr(self.image.varname(&fv.code, idx as u32));
+                        Err(self.new_error(b::UNBOUND_LOCAL_ERROR, format_args!("cannot access local variable '{name}' where it is not associated with a value")))
+                    } else {
+                        self.heap.words[slot] = 0;
+                        Ok(())
+                    }
+                }
+                Op::LoadDeref { idx } => {
+                    let cell = Value(self.heap.words[fv.derefs + idx as usize]);
+                    let v = if cell.is_null() { Value::NULL } else { self.field(cell, 1) };
+                    if v.is_null() {
+                        Err(self.unbound_deref(&fv.code, idx))
+                    } else {
+                        self.push(v)
+                    }
+                }
+                Op::StoreDeref { idx } => {
+                    let v = self.pop();
+                    let cell = Value(self.heap.words[fv.derefs + idx as usize]);
+                    if cell.is_null() {
+                        Err(self.runtime_error(format_args!("missing cell")))
+                    } else {
+                        self.set_field(cell, 1, v);
+                        Ok(())
+                    }
+                }
+                Op::DeleteDeref { idx } => {
+                    let cell = Value(self.heap.words[fv.derefs + idx as usize]);
+                    if cell.is_null() || self.field(cell, 1).is_null() {
+                        Err(self.unbound_deref(&fv.code, idx))
+                    } else {
+                        self.set_field(cell, 1, Value::NULL);
+                        Ok(())
+                    }
+                }
+                Op::LoadClosure { idx } => {
+                    let cell = Value(self.heap.words[fv.derefs + idx as usize]);
+                    self.push(cell)
+                }
+                Op::LoadGlobal { name } => self.load_global(fv.code.module as usize, name as u32).and_then(|v| self.push(v)),
+                Op::StoreGlobal { name } => {
+                    let g = self.module_globals(fv.code.module as usize);
+                    let v = self.peek(0);
+                    let r = self.dict_set(g, Value::qstr(name as u32), v);
+                    self.sp -= 1;
+                    r
+                }
+                Op::DeleteGlobal { name } => {
+                    let g = self.module_globals(fv.code.module as usize);
+                    match self.dict_remove(g, Value::qstr(name as u32)) {
+                        Ok(Some(_)) => Ok(()),
+                        Ok(None) => {
+                            let n = self.image.qstr(name as u32);
+                            Err(self.new_error(b::NAME_ERROR, format_args!("name '{n}' is not defined")))
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::LoadAttr { name } => {
+                    let o = self.peek(0);
+                    self.load_attr(o, name as u32).map(|v| {
+                        let n = self.sp;
+                        self.heap.words[n - 1] = v.0;
+                    })
+                }
+                Op::StoreAttr { name } => {
+                    let o = self.peek(0);
+                    let v = self.peek(1);
+                    let r = self.store_attr(o, name as u32, v);
+                    self.sp -= 2;
+                    r
+                }
+                Op::DeleteAttr { name } => {
+                    let o = self.peek(0);
+                    let r = self.delete_attr(o, name as u32);
+                    self.sp -= 1;
+                    r
+                }
+                Op::LoadMethod { name } => {
+                    let o = self.peek(0);
+                    match self.load_method(o, name as u32) {
+                        Ok((m, recv)) => {
+                            let n = self.sp;
+                            self.heap.words[n - 1] = m.0;
+                            self.push(recv)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::LoadSubscr {} => {
+                    let o = self.peek(1);
+                    let k = self.peek(0);
+                    self.get_item(o, k).map(|v| {
+                        self.sp -= 1;
+                        let n = self.sp;
+                        self.heap.words[n - 1] = v.0;
+                    })
+                }
+                Op::StoreSubscr {} => {
+                    let k = self.peek(0);
+                    let o = self.peek(1);
+                    let v = self.peek(2);
+                    let r = self.set_item(o, k, v);
+                    self.sp -= 3;
+                    r
+                }
+                Op::DeleteSubscr {} => {
+                    let k = self.peek(0);
+                    let o = self.peek(1);
+                    let r = self.del_item(o, k);
+                    self.sp -= 2;
+                    r
+                }
+                Op::BinaryOp { op } | Op::InplaceOp { op } => {
+                    let a = self.peek(1);
+                    let c = self.peek(0);
+                    let inplace = matches!(fv.bytecode[at], image_format::ops::opcode::InplaceOp);
+                    let bop = BinOp::from_u8(op).unwrap_or(BinOp::Add);
+                    let r = if inplace { self.inplace_op(bop, a, c) } else { self.binary_op(bop, a, c) };
+                    r.map(|v| {
+                        self.sp -= 1;
+                        let n = self.sp;
+                        self.heap.words[n - 1] = v.0;
+                    })
+                }
+                Op::UnaryOp { op } => {
+                    let a = self.peek(0);
+                    self.unary_op(UnaryOp::from_u8(op).unwrap_or(UnaryOp::Not), a).map(|v| {
+                        let n = self.sp;
+                        self.heap.words[n - 1] = v.0;
+                    })
+                }
+                Op::CompareOp { op } => {
+                    let a = self.peek(1);
+                    let c = self.peek(0);
+                    self.compare_op(CmpOp::from_u8(op).unwrap_or(CmpOp::Eq), a, c).map(|v| {
+                        self.sp -= 1;
+                        let n = self.sp;
+                        self.heap.words[n - 1] = v.0;
+                    })
+                }
+                Op::Jump { rel } => {
+                    ip = (ip as isize + rel.0 as isize) as usize;
+                    Ok(())
+                }
+                Op::PopJumpIfFalse { rel } | Op::PopJumpIfTrue { rel } => {
+                    let v = self.peek(0);
+                    match self.truthy(v) {
+                        Ok(t) => {
+                            self.sp -= 1;
+                            if t == matches!(op, Op::PopJumpIfTrue { .. }) {
+                                ip = (ip as isize + rel.0 as isize) as usize;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::JumpIfFalseOrPop { rel } | Op::JumpIfTrueOrPop { rel } => {
+                    let v = self.peek(0);
+                    match self.truthy(v) {
+                        Ok(t) => {
+                            if t == matches!(op, Op::JumpIfTrueOrPop { .. }) {
+                                ip = (ip as isize + rel.0 as isize) as usize;
+                            } else {
+                                self.sp -= 1;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::GetIter {} => {
+                    let v = self.peek(0);
+                    self.get_iter(v).map(|it| {
+                        let n = self.sp;
+                        self.heap.words[n - 1] = it.0;
+                    })
+                }
+                Op::ForIter { rel } => {
+                    let it = self.peek(0);
+                    match self.iter_next(it) {
+                        Ok(Some(v)) => self.push(v),
+                        Ok(None) => {
+                            self.sp -= 1;
+                            ip = (ip as isize + rel.0 as isize) as usize;
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::BuildTuple { n } => self.build_tuple(n as usize),
+                Op::BuildList { n } => self.build_list(n as usize),
+                Op::BuildMap { n } => self.build_map(n as usize),
+                Op::BuildSet { .. } => Err(self.not_supported("sets")),
+                Op::BuildSlice { n } => {
+                    let (start, stop, step) = if n == 3 { (self.peek(2), self.peek(1), self.peek(0)) } else { (self.peek(1), self.peek(0), Value::NONE) };
+                    self.new_obj(TAG_SLICE, &[start, stop, step]).map(|s| {
+                        self.sp -= n as usize;
+                        let _ = self.push(s);
+                    })
+                }
+                Op::BuildString { n } => self.build_string(n as usize),
+                Op::FormatValue { flags } => {
+                    let has_spec = flags & FORMAT_HAS_SPEC != 0;
+                    let (v, spec) = if has_spec { (self.peek(1), self.peek(0)) } else { (self.peek(0), Value::NULL) };
+                    self.format_value(v, flags & 3, spec).map(|s| {
+                        self.sp -= 1 + has_spec as usize;
+                        let _ = self.push(s);
+                    })
+                }
+                Op::UnpackSequence { n } => self.unpack_sequence(n as usize),
+                Op::UnpackEx { before, after } => self.unpack_ex(before as usize, after as usize),
+                Op::ListAppend { depth } => {
+                    let v = self.peek(0);
+                    let l = self.peek(depth as usize);
+                    let r = self.list_append(l, v);
+                    self.sp -= 1;
+                    r
+                }
+                Op::ListExtend { depth } => {
+                    let v = self.peek(0);
+                    let l = self.peek(depth as usize);
+                    let r = self.list_extend(l, v);
+                    self.sp -= 1;
+                    r
+                }
+                Op::ListToTuple {} => {
+                    let l = self.peek(0);
+                    self.list_to_tuple(l).map(|t| {
+                        let n = self.sp;
+                        self.heap.words[n - 1] = t.0;
+                    })
+                }
+                Op::MapAdd { depth } => {
+                    let k = self.peek(1);
+                    let v = self.peek(0);
+                    let d = self.peek(depth as usize + 1);
+                    let r = self.dict_set(d, k, v);
+                    self.sp -= 2;
+                    r
+                }
+                Op::DictUpdate { depth } => {
+                    let src = self.peek(0);
+                    let d = self.peek(depth as usize);
+                    let r = self.dict_update(d, src);
+                    self.sp -= 1;
+                    r
+                }
+                Op::SetAdd { .. } => Err(self.not_supported("sets")),
+                Op::MakeFunction { idx, flags } => self.make_function(fv.code.module, idx as u32, flags),
+                Op::Call { argc, nkw } | Op::CallMethod { argc, nkw } => {
+                    let is_method = matches!(op, Op::CallMethod { .. });
+                    let nargs = argc as usize + 2 * nkw as usize;
+                    let args = self.sp - nargs;
+                    let (f, recv, base) = if is_method {
+                        let f = self.stack_at(args - 2);
+                        let r = self.stack_at(args - 1);
+                        (f, if r.is_null() { None } else { Some(r) }, args - 2)
+                    } else {
+                        (self.stack_at(args - 1), None, args - 1)
+                    };
+                    match self.call(f, recv, args, argc as usize, nkw as usize, base, false) {
+                        Ok(Some(v)) => self.push(v),
+                        Ok(None) => {
+                            fp = self.fp;
+                            fv = self.frame_view(fp);
+                            ip = 0;
+                            continue;
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::CallEx { flags } => {
+                    let has_kw = flags & 1 != 0;
+                    let base = self.sp - 2 - has_kw as usize;
+                    match self.call_ex(base, has_kw) {
+                        Ok(Some(v)) => self.push(v),
+                        Ok(None) => {
+                            fp = self.fp;
+                            fv = self.frame_view(fp);
+                            ip = 0;
+                            continue;
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::ReturnValue {} => {
+                    let v = self.pop();
+                    let flags = self.frame_int(fp, F_FLAGS) as i32;
+                    let base = self.frame_int(fp, F_BASE);
+                    self.fp = self.frame_int(fp, F_PREV);
+                    self.sp = base;
+                    self.depth -= 1;
+                    if flags & FLAG_STOP != 0 {
+                        return Ok(v);
+                    }
+                    fp = self.fp;
+                    fv = self.frame_view(fp);
+                    ip = self.frame_int(fp, F_IP);
+                    self.push(v)
+                }
+                Op::RaiseVarargs { n } => self.do_raise(n),
+                Op::Reraise {} => {
+                    let e = self.pop();
+                    self.exc = e;
+                    self.tb_skip = true;
+                    Err(Raised)
+                }
+                Op::SetupExcept { rel } => {
+                    let nb = self.frame_int(fp, F_NBLOCKS);
+                    let handler = (ip as isize + rel.0 as isize) as usize;
+                    let depth = self.sp - fv.stack;
+                    self.set_frame_int(fv.blocks + 2 * nb, 0, handler);
+                    self.set_frame_int(fv.blocks + 2 * nb + 1, 0, depth);
+                    self.set_frame_int(fp, F_NBLOCKS, nb + 1);
+                    Ok(())
+                }
+                Op::PopBlock {} => {
+                    let nb = self.frame_int(fp, F_NBLOCKS);
+                    self.set_frame_int(fp, F_NBLOCKS, nb.saturating_sub(1));
+                    Ok(())
+                }
+                Op::PushExcInfo {} => {
+                    let e = self.peek(0);
+                    let prev = if self.handled.is_null() { Value::NONE } else { self.handled };
+                    let n = self.sp;
+                    self.heap.words[n - 1] = prev.0;
+                    self.handled = e;
+                    self.push(e)
+                }
+                Op::PopExcept {} => {
+                    let prev = self.pop();
+                    self.handled = if prev == Value::NONE { Value::NULL } else { prev };
+                    Ok(())
+                }
+            };
+            if let Err(raised) = r {
+                match self.unwind(raised) {
+                    Ok(()) => {
+                        fp = self.fp;
+                        fv = self.frame_view(fp);
+                        ip = self.frame_int(fp, F_IP);
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `self.exc`: in the current frame's block stack,
+    /// else in its callers up to the nearest STOP frame. On success the
+    /// handler's frame is current with the exception pushed and its
+    /// resume ip set to the handler. Otherwise the STOP frame has been
+    /// popped and the exception goes back to Rust.
+    fn unwind(&mut self, _: Raised) -> Result<(), Raised> {
+        let mut skip = core::mem::replace(&mut self.tb_skip, false);
+        loop {
+            let fp = self.fp;
+            if !skip {
+                self.add_traceback(fp);
+            }
+            skip = false;
+            let nb = self.frame_int(fp, F_NBLOCKS);
+            if nb > 0 {
+                let fv = self.frame_view(fp);
+                let handler = self.frame_int(fv.blocks + 2 * (nb - 1), 0);
+                let depth = self.frame_int(fv.blocks + 2 * (nb - 1) + 1, 0);
+                self.set_frame_int(fp, F_NBLOCKS, nb - 1);
+                self.sp = fv.stack + depth;
+                let e = self.exc;
+                self.heap.words[self.sp] = e.0;
+                self.sp += 1;
+                self.set_frame_int(fp, F_IP, handler);
+                return Ok(());
+            }
+            let flags = self.frame_int(fp, F_FLAGS) as i32;
+            self.sp = self.frame_int(fp, F_BASE);
+            self.fp = self.frame_int(fp, F_PREV);
+            self.depth -= 1;
+            if flags & FLAG_STOP != 0 {
+                return Err(Raised);
+            }
+        }
+    }
+
+    /// Prepends (code, line) of frame `fp` to the exception's traceback.
+    fn add_traceback(&mut self, fp: usize) {
+        let exc = self.exc;
+        if !self.is_tag(exc, TAG_EXCEPTION) {
+            return;
+        }
+        let code_idx = self.frame_int(fp, F_CODE);
+        let ip = self.frame_int(fp, F_IP);
+        let code = self.image.code(code_idx as u32);
+        let line = self.image.line_at(&code, ip.saturating_sub(1) as u32);
+        let next = self.field(exc, 3);
+        // A full heap leaves the traceback shorter, not the program crashed.
+        if let Some(o) = self.heap.alloc(TAG_TRACEBACK, 3) {
+            self.heap.set(o, 1, next);
+            self.heap.set(o, 2, Value::int(code_idx as i32));
+            self.heap.set(o, 3, Value::int(line as i32));
+            self.set_field(exc, 3, Value::obj(o));
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &CodeRecord, idx: u16) -> Raised {
+        let name = self.image.qstr(self.image.derefname(code, idx as u32));
+        if (idx as usize) < code.ncells as usize {
+            self.new_error(b::UNBOUND_LOCAL_ERROR, format_args!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            self.new_error(b::NAME_ERROR, format_args!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    fn load_global(&mut self, module: usize, name: u32) -> Result<Value, Raised> {
+        let g = self.module_globals(module);
+        if let Some(v) = self.dict_get(g, Value::qstr(name))? {
+            return Ok(v);
+        }
+        if let Some(v) = b::lookup(name) {
+            return Ok(v);
+        }
+        let n = self.image.qstr(name);
+        Err(self.new_error(b::NAME_ERROR, format_args!("name '{n}' is not defined")))
+    }
+
+    pub(crate) fn load_const(&mut self, module: u32, idx: u32) -> Result<Value, Raised> {
+        use image_format::image::Const;
+        Ok(match self.image.constant(module, idx) {
+            Const::None => Value::NONE,
+            Const::True => Value::TRUE,
+            Const::False => Value::FALSE,
+            Const::Ellipsis => Value::ELLIPSIS,
+            Const::Int(i) => match Value::small(i) {
+                Some(v) => v,
+                None => self.int_from_i64(i as i64)?,
+            },
+            Const::BigInt { negative, limbs } => self.bigint_from_le_bytes(negative, limbs)?,
+            Const::Float(f) => self.new_float(f)?,
+            Const::Str(q) => Value::qstr(q),
+            Const::Bytes(_) => return Err(self.not_supported("bytes")),
+            Const::Code(_) => return Err(self.runtime_error(format_args!("code constant loaded as a value"))),
+            Const::Tuple(items) => {
+                let n = items.len() / 4;
+                let t = self.new_tuple(n)?;
+                self.push(t)?;
+                for i in 0..n {
+                    let k = u32::from_le_bytes([items[4 * i], items[4 * i + 1], items[4 * i + 2], items[4 * i + 3]]);
+                    let v = self.load_const(module, k);
+                    match v {
+                        Ok(v) => self.set_field(t, 2 + i, v),
+                        Err(e) => {
+                            self.pop();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.pop()
+            }
+        })
+    }
+
+    fn make_function(&mut self, module: u32, idx: u32, flags: u8) -> Result<(), Raised> {
+        use image_format::image::Const;
+        let Const::Code(code) = self.image.constant(module, idx) else {
+            return Err(self.runtime_error(format_args!("MAKE_FUNCTION without code")));
+        };
+        let mut closure = Value::NULL;
+        let mut kwdefaults = Value::NULL;
+        let mut defaults = Value::NULL;
+        let mut n = 0;
+        if flags & MAKE_FN_CLOSURE != 0 {
+            closure = self.peek(n);
+            n += 1;
+        }
+        if flags & MAKE_FN_KWDEFAULTS != 0 {
+            kwdefaults = self.peek(n);
+            n += 1;
+        }
+        if flags & MAKE_FN_DEFAULTS != 0 {
+            defaults = self.peek(n);
+            n += 1;
+        }
+        let f = self.new_obj(TAG_FUNCTION, &[Value::int(code as i32), Value::int(module as i32), defaults, kwdefaults, closure])?;
+        self.sp -= n;
+        self.push(f)
+    }
+
+    fn call_ex(&mut self, base: usize, has_kw: bool) -> Result<Option<Value>, Raised> {
+        // Spread the tuple (and dict) back onto the stack as a plain call.
+        let f = self.stack_at(base);
+        let t = self.stack_at(base + 1);
+        let kw = if has_kw { self.stack_at(base + 2) } else { Value::NULL };
+        let (items, argc) = match self.seq_parts(t) {
+            Some(p) => p,
+            None => return Err(self.type_error(format_args!("argument after * must be an iterable"))),
+        };
+        let args = self.sp;
+        for i in 0..argc {
+            let v = self.seq_item(items, i);
+            self.push(v)?;
+        }
+        let mut nkw = 0;
+        if !kw.is_null() {
+            if !self.is_tag(kw, TAG_DICT) {
+                return Err(self.type_error(format_args!("argument after ** must be a mapping")));
+            }
+            for i in 0..self.dict_entry_count(kw) {
+                let (k, v) = self.dict_entry(kw, i);
+                if k == Value::DELETED {
+                    continue;
+                }
+                if !self.is_str(k) {
+                    return Err(self.type_error(format_args!("keywords must be strings")));
+                }
+                self.push(k)?;
+                self.push(v)?;
+                nkw += 1;
+            }
+        }
+        self.call(f, None, args, argc, nkw, base, false)
+    }
+
+    fn do_raise(&mut self, n: u8) -> Result<(), Raised> {
+        match n {
+            0 => {
+                if self.handled.is_null() {
+                    return Err(self.runtime_error(format_args!("No active exception to reraise")));
+                }
+                self.exc = self.handled;
+                self.tb_skip = true;
+                Err(Raised)
+            }
+            _ => {
+                let cause = if n == 2 { self.pop() } else { Value::NULL };
+                let v = self.peek(0);
+                let exc = self.make_exception(v)?;
+                self.sp -= 1;
+                if n == 2 {
+                    let cause = if cause == Value::NONE {
+                        Value::NONE
+                    } else {
+                        self.push(exc)?;
+                        let c = self.make_exception(cause);
+                        self.pop();
+                        c?
+                    };
+                    self.set_field(exc, 4, cause);
+                }
+                if !self.handled.is_null() && self.handled != exc {
+                    let h = self.handled;
+                    self.set_field(exc, 5, h);
+                }
+                self.exc = exc;
+                Err(Raised)
+            }
+        }
+    }
+
+    /// An exception instance from a `raise` operand: instances as they
+    /// are, classes called with no arguments.
+    fn make_exception(&mut self, v: Value) -> Result<Value, Raised> {
+        if self.is_tag(v, TAG_EXCEPTION) {
+            return Ok(v);
+        }
+        if let Some(id) = v.as_builtin() {
+            if b::is_exception_class(id) {
+                return self.new_exception(id, &[]);
+            }
+        }
+        Err(self.type_error(format_args!("exceptions must derive from BaseException")))
+    }
+
+    pub(crate) fn not_supported(&mut self, what: &str) -> Raised {
+        self.new_error(b::NOT_IMPLEMENTED_ERROR, format_args!("{what} are not supported yet"))
+    }
+}
