@@ -21,7 +21,10 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         match self.int_to_i64(k) {
             Some(i) => Ok(Some(i)),
-            None => Err(self.new_error(b::INDEX_ERROR, format_args!("cannot fit 'int' into an index-sized integer{what}"))),
+            None => Err(self.new_error(
+                b::INDEX_ERROR,
+                format_args!("cannot fit 'int' into an index-sized integer{what}"),
+            )),
         }
     }
 
@@ -34,9 +37,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 return Ok(None);
             }
             if !vm.is_int(v) {
-                return Err(vm.type_error(format_args!("slice indices must be integers or None or have an __index__ method")));
+                return Err(vm.type_error(format_args!(
+                    "slice indices must be integers or None or have an __index__ method"
+                )));
             }
-            Ok(Some(vm.int_to_i64(v).unwrap_or(if vm.int_sign(v) == core::cmp::Ordering::Less { i64::MIN / 2 } else { i64::MAX / 2 })))
+            Ok(Some(vm.int_to_i64(v).unwrap_or(
+                if vm.int_sign(v) == core::cmp::Ordering::Less {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                },
+            )))
         };
         let (start, stop, step) = (self.field(s, 1), self.field(s, 2), self.field(s, 3));
         let step = get(self, step)?.unwrap_or(1);
@@ -61,15 +72,27 @@ impl<'a, H: Host> Vm<'a, H> {
         };
         let start = get(self, start)?;
         let stop = get(self, stop)?;
-        let (start, stop) = if step > 0 { (clamp(start, 0), clamp(stop, len)) } else { (clamp(start, len - 1), clamp(stop, -1)) };
+        let (start, stop) = if step > 0 {
+            (clamp(start, 0), clamp(stop, len))
+        } else {
+            (clamp(start, len - 1), clamp(stop, -1))
+        };
         let n = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
         };
-        Ok(Slice { start, step, len: n as usize })
+        Ok(Slice {
+            start,
+            step,
+            len: n as usize,
+        })
     }
 
     /// Byte offset of code point `i` in str `s`.
@@ -99,11 +122,15 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             let Some(i) = self.index_of(k, "")? else {
                 let tn = self.type_name(k);
-                return Err(self.type_error(format_args!("string indices must be integers, not '{tn}'")));
+                return Err(
+                    self.type_error(format_args!("string indices must be integers, not '{tn}'"))
+                );
             };
             let i = if i < 0 { i + n as i64 } else { i };
             if i < 0 || i >= n as i64 {
-                return Err(self.new_error(b::INDEX_ERROR, format_args!("string index out of range")));
+                return Err(
+                    self.new_error(b::INDEX_ERROR, format_args!("string index out of range"))
+                );
             }
             let from = self.char_offset(o, i as usize);
             let to = self.char_offset(o, i as usize + 1);
@@ -115,8 +142,20 @@ impl<'a, H: Host> Vm<'a, H> {
                 let n = self.seq_parts(o).map_or(0, |p| p.1);
                 if self.is_tag(k, TAG_SLICE) {
                     let sl = self.resolve_slice(k, n)?;
-                    let r = if is_list { self.new_list(sl.len)? } else { self.new_tuple(sl.len)? };
-                    let dst = if is_list { if sl.len > 0 { self.field(r, 2).index() + 1 } else { 0 } } else { r.index() + 2 };
+                    let r = if is_list {
+                        self.new_list(sl.len)?
+                    } else {
+                        self.new_tuple(sl.len)?
+                    };
+                    let dst = if is_list {
+                        if sl.len > 0 {
+                            self.field(r, 2).index() + 1
+                        } else {
+                            0
+                        }
+                    } else {
+                        r.index() + 2
+                    };
                     for j in 0..sl.len {
                         let v = self.seq_get(o, (sl.start + j as i64 * sl.step) as usize);
                         self.heap.words[dst + j] = v.0;
@@ -129,11 +168,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 let kind = if is_list { "list" } else { "tuple" };
                 let Some(i) = self.index_of(k, "")? else {
                     let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!("{kind} indices must be integers or slices, not {tn}")));
+                    return Err(self.type_error(format_args!(
+                        "{kind} indices must be integers or slices, not {tn}"
+                    )));
                 };
                 let i = if i < 0 { i + n as i64 } else { i };
                 if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(b::INDEX_ERROR, format_args!("{kind} index out of range")));
+                    return Err(
+                        self.new_error(b::INDEX_ERROR, format_args!("{kind} index out of range"))
+                    );
                 }
                 Ok(self.seq_get(o, i as usize))
             }
@@ -153,11 +196,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 let Some(i) = self.index_of(k, "")? else {
                     let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!("range indices must be integers or slices, not {tn}")));
+                    return Err(self.type_error(format_args!(
+                        "range indices must be integers or slices, not {tn}"
+                    )));
                 };
                 let i = if i < 0 { i + n as i64 } else { i };
                 if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(b::INDEX_ERROR, format_args!("range object index out of range")));
+                    return Err(self.new_error(
+                        b::INDEX_ERROR,
+                        format_args!("range object index out of range"),
+                    ));
                 }
                 self.int_from_i64(start + i * step)
             }
@@ -194,9 +242,19 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn make_range(&mut self, start: i64, stop: i64, step: i64) -> Result<Value, Raised> {
         let fits = |x: i64| Value::small(x as i32).is_some() && i32::try_from(x).is_ok();
         if !(fits(start) && fits(stop) && fits(step)) {
-            return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("range() arguments too large for this runtime")));
+            return Err(self.new_error(
+                b::OVERFLOW_ERROR,
+                format_args!("range() arguments too large for this runtime"),
+            ));
         }
-        self.new_obj(TAG_RANGE, &[Value::int(start as i32), Value::int(stop as i32), Value::int(step as i32)])
+        self.new_obj(
+            TAG_RANGE,
+            &[
+                Value::int(start as i32),
+                Value::int(stop as i32),
+                Value::int(step as i32),
+            ],
+        )
     }
 
     pub(crate) fn set_item(&mut self, o: Value, k: Value, v: Value) -> Result<(), Raised> {
@@ -208,11 +266,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 let Some(i) = self.index_of(k, "")? else {
                     let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!("list indices must be integers or slices, not {tn}")));
+                    return Err(self.type_error(format_args!(
+                        "list indices must be integers or slices, not {tn}"
+                    )));
                 };
                 let i = if i < 0 { i + n as i64 } else { i };
                 if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(b::INDEX_ERROR, format_args!("list assignment index out of range")));
+                    return Err(self.new_error(
+                        b::INDEX_ERROR,
+                        format_args!("list assignment index out of range"),
+                    ));
                 }
                 let arr = self.field(o, 2).index();
                 self.heap.set(arr, 1 + i as usize, v);
@@ -221,7 +284,9 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_DICT => self.dict_set(o, k, v),
             _ => {
                 let tn = self.type_name(o);
-                Err(self.type_error(format_args!("'{tn}' object does not support item assignment")))
+                Err(self.type_error(format_args!(
+                    "'{tn}' object does not support item assignment"
+                )))
             }
         }
     }
@@ -238,12 +303,16 @@ impl<'a, H: Host> Vm<'a, H> {
             let end = start + sl.len;
             self.list_replace(l, start, end, items, m)
         } else if m != sl.len {
-            Err(self.value_error(format_args!("attempt to assign sequence of size {m} to extended slice of size {}", sl.len)))
+            Err(self.value_error(format_args!(
+                "attempt to assign sequence of size {m} to extended slice of size {}",
+                sl.len
+            )))
         } else {
             let arr = self.field(l, 2).index();
             for j in 0..m {
                 let x = self.seq_get(items, j);
-                self.heap.set(arr, 1 + (sl.start + j as i64 * sl.step) as usize, x);
+                self.heap
+                    .set(arr, 1 + (sl.start + j as i64 * sl.step) as usize, x);
             }
             Ok(())
         };
@@ -252,7 +321,14 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// Replaces `l[start:end]` with the `m` items of list `items`.
-    fn list_replace(&mut self, l: Value, start: usize, end: usize, items: Value, m: usize) -> Result<(), Raised> {
+    fn list_replace(
+        &mut self,
+        l: Value,
+        start: usize,
+        end: usize,
+        items: Value,
+        m: usize,
+    ) -> Result<(), Raised> {
         let n = self.list_len(l);
         let removed = end - start;
         if m > removed {
@@ -264,7 +340,9 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let arr = arr.index() + 1;
         let new_len = n - removed + m;
-        self.heap.words.copy_within(arr + end..arr + n, arr + start + m);
+        self.heap
+            .words
+            .copy_within(arr + end..arr + n, arr + start + m);
         for j in 0..m {
             let x = self.seq_get(items, j);
             self.heap.words[arr + start + j] = x.0;
@@ -284,7 +362,13 @@ impl<'a, H: Host> Vm<'a, H> {
                     let sl = self.resolve_slice(k, n)?;
                     if sl.step == 1 {
                         let empty = self.new_list(0)?;
-                        return self.list_replace(o, sl.start as usize, sl.start as usize + sl.len, empty, 0);
+                        return self.list_replace(
+                            o,
+                            sl.start as usize,
+                            sl.start as usize + sl.len,
+                            empty,
+                            0,
+                        );
                     }
                     // Delete the highest index first so the others stay valid.
                     for j in 0..sl.len {
@@ -295,11 +379,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 let Some(i) = self.index_of(k, "")? else {
                     let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!("list indices must be integers or slices, not {tn}")));
+                    return Err(self.type_error(format_args!(
+                        "list indices must be integers or slices, not {tn}"
+                    )));
                 };
                 let i = if i < 0 { i + n as i64 } else { i };
                 if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(b::INDEX_ERROR, format_args!("list assignment index out of range")));
+                    return Err(self.new_error(
+                        b::INDEX_ERROR,
+                        format_args!("list assignment index out of range"),
+                    ));
                 }
                 self.list_remove_at(o, i as usize);
                 Ok(())
@@ -385,7 +474,13 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_int(o) || self.is_tag(o, TAG_FLOAT) {
             match n {
                 q::REAL => return Ok(Some(o)),
-                q::IMAG => return Ok(Some(if self.is_tag(o, TAG_FLOAT) { self.new_float(0.0)? } else { Value::int(0) })),
+                q::IMAG => {
+                    return Ok(Some(if self.is_tag(o, TAG_FLOAT) {
+                        self.new_float(0.0)?
+                    } else {
+                        Value::int(0)
+                    }));
+                }
                 _ => {}
             }
         }
@@ -397,11 +492,17 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(id) = o.as_builtin() {
             if b::is_type(id) {
                 let tn = b::NAMES[id as usize];
-                return self.new_error(b::ATTRIBUTE_ERROR, format_args!("type object '{tn}' has no attribute '{n}'"));
+                return self.new_error(
+                    b::ATTRIBUTE_ERROR,
+                    format_args!("type object '{tn}' has no attribute '{n}'"),
+                );
             }
         }
         let tn = self.type_name(o);
-        self.new_error(b::ATTRIBUTE_ERROR, format_args!("'{tn}' object has no attribute '{n}'"))
+        self.new_error(
+            b::ATTRIBUTE_ERROR,
+            format_args!("'{tn}' object has no attribute '{n}'"),
+        )
     }
 
     pub(crate) fn load_method(&mut self, o: Value, name: u32) -> Result<(Value, Value), Raised> {
@@ -416,9 +517,15 @@ impl<'a, H: Host> Vm<'a, H> {
         let n = self.image.qstr(name);
         let tn = self.type_name(o);
         if crate::methods::has_method(self.type_id(o), name) {
-            return Err(self.new_error(b::ATTRIBUTE_ERROR, format_args!("'{tn}' object attribute '{n}' is read-only")));
+            return Err(self.new_error(
+                b::ATTRIBUTE_ERROR,
+                format_args!("'{tn}' object attribute '{n}' is read-only"),
+            ));
         }
-        Err(self.new_error(b::ATTRIBUTE_ERROR, format_args!("'{tn}' object has no attribute '{n}'")))
+        Err(self.new_error(
+            b::ATTRIBUTE_ERROR,
+            format_args!("'{tn}' object has no attribute '{n}'"),
+        ))
     }
 
     pub(crate) fn delete_attr(&mut self, o: Value, name: u32) -> Result<(), Raised> {
@@ -432,7 +539,9 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
         match self.tag_of(v) {
-            TAG_LIST | TAG_TUPLE | TAG_DICT => self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]),
+            TAG_LIST | TAG_TUPLE | TAG_DICT => {
+                self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)])
+            }
             TAG_DICT_VIEW => {
                 let d = self.field(v, 1);
                 let kind = self.field(v, 2);
@@ -460,8 +569,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
                     let next = cur + step;
                     // Past the small-int range the iterator is exhausted anyway.
-                    let next = next.clamp(crate::value::SMALL_MIN as i64, crate::value::SMALL_MAX as i64);
-                    let next = if (step > 0 && next <= cur) || (step < 0 && next >= cur) { stop } else { next };
+                    let next = next.clamp(
+                        crate::value::SMALL_MIN as i64,
+                        crate::value::SMALL_MAX as i64,
+                    );
+                    let next = if (step > 0 && next <= cur) || (step < 0 && next >= cur) {
+                        stop
+                    } else {
+                        next
+                    };
                     self.set_field(it, 1, Value::int(next as i32));
                     Ok(Some(Value::int(cur as i32)))
                 } else {

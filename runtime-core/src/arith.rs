@@ -88,11 +88,20 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok(Value::obj(o))
     }
 
-    pub(crate) fn bigint_from_le_bytes(&mut self, neg: bool, bytes: &[u8]) -> Result<Value, Raised> {
+    pub(crate) fn bigint_from_le_bytes(
+        &mut self,
+        neg: bool,
+        bytes: &[u8],
+    ) -> Result<Value, Raised> {
         let n = bytes.len() / 4;
         let o = self.alloc(TAG_BIGINT, 1 + n)?;
         for i in 0..n {
-            self.heap.words[o + 2 + i] = u32::from_le_bytes([bytes[4 * i], bytes[4 * i + 1], bytes[4 * i + 2], bytes[4 * i + 3]]);
+            self.heap.words[o + 2 + i] = u32::from_le_bytes([
+                bytes[4 * i],
+                bytes[4 * i + 1],
+                bytes[4 * i + 2],
+                bytes[4 * i + 3],
+            ]);
         }
         self.heap.words[o + 1] = n as u32 | (neg as u32) << 31;
         Ok(self.normalize_int(Value::obj(o), neg, n))
@@ -106,7 +115,13 @@ impl<'a, H: Host> Vm<'a, H> {
                 let u = i.unsigned_abs();
                 self.heap.words[dst] = u as u32;
                 self.heap.words[dst + 1] = (u >> 32) as u32;
-                let len = if u >> 32 != 0 { 2 } else if u != 0 { 1 } else { 0 };
+                let len = if u >> 32 != 0 {
+                    2
+                } else if u != 0 {
+                    1
+                } else {
+                    0
+                };
                 (i < 0, len)
             }
             _ => {
@@ -119,7 +134,14 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Runs a big-int operation on two ints (rooted by the caller) with an
     /// output of `bound` limbs and `scratch` scratch limbs.
-    fn big_op(&mut self, a: Value, bv: Value, bound: usize, scratch: usize, f: BigFn) -> Result<Value, Raised> {
+    fn big_op(
+        &mut self,
+        a: Value,
+        bv: Value,
+        bound: usize,
+        scratch: usize,
+        f: BigFn,
+    ) -> Result<Value, Raised> {
         let (la, lb) = (self.int_limbs(a), self.int_limbs(bv));
         let out = self.alloc(TAG_BIGINT, 1 + bound)?;
         self.push(Value::obj(out))?;
@@ -135,7 +157,12 @@ impl<'a, H: Host> Vm<'a, H> {
             let rest = &mut hi[1..1 + la + lb + scratch.max(1)];
             let (ab, scr) = rest.split_at_mut(la + lb);
             let (aa, bb) = ab.split_at(la);
-            f(Int::new(an, &aa[..alen]), Int::new(bn, &bb[..blen]), out_slice, scr)
+            f(
+                Int::new(an, &aa[..alen]),
+                Int::new(bn, &bb[..blen]),
+                out_slice,
+                scr,
+            )
         };
         match result {
             Ok((neg, len)) => {
@@ -150,7 +177,11 @@ impl<'a, H: Host> Vm<'a, H> {
     /// A big int object whose value fits a small int becomes one.
     fn normalize_int(&mut self, v: Value, neg: bool, len: usize) -> Value {
         if len <= 1 {
-            let m = if len == 1 { self.heap.words[v.index() + 2] as i64 } else { 0 };
+            let m = if len == 1 {
+                self.heap.words[v.index() + 2] as i64
+            } else {
+                0
+            };
             let i = if neg { -m } else { m };
             if let Ok(i) = i32::try_from(i) {
                 if let Some(s) = Value::small(i) {
@@ -163,10 +194,19 @@ impl<'a, H: Host> Vm<'a, H> {
 
     fn int_error(&mut self, e: IntError) -> Raised {
         match e {
-            IntError::ZeroDivision => self.new_error(b::ZERO_DIVISION_ERROR, format_args!("integer division or modulo by zero")),
-            IntError::ZeroModulus | IntError::NotInvertible | IntError::NanToInt => self.new_error(b::VALUE_ERROR, format_args!("{}", e.message())),
-            IntError::InfinityToInt => self.new_error(b::OVERFLOW_ERROR, format_args!("{}", e.message())),
-            IntError::BufferTooSmall | IntError::InvalidArgument => self.runtime_error(format_args!("internal integer error: {}", e.message())),
+            IntError::ZeroDivision => self.new_error(
+                b::ZERO_DIVISION_ERROR,
+                format_args!("integer division or modulo by zero"),
+            ),
+            IntError::ZeroModulus | IntError::NotInvertible | IntError::NanToInt => {
+                self.new_error(b::VALUE_ERROR, format_args!("{}", e.message()))
+            }
+            IntError::InfinityToInt => {
+                self.new_error(b::OVERFLOW_ERROR, format_args!("{}", e.message()))
+            }
+            IntError::BufferTooSmall | IntError::InvalidArgument => {
+                self.runtime_error(format_args!("internal integer error: {}", e.message()))
+            }
         }
     }
 
@@ -191,7 +231,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (neg, at, len) = self.big_parts(v);
                 match Int::new(neg, &self.heap.words[at..at + len]).to_f64() {
                     Some(f) => Ok(f),
-                    None => Err(self.new_error(b::OVERFLOW_ERROR, format_args!("int too large to convert to float"))),
+                    None => Err(self.new_error(
+                        b::OVERFLOW_ERROR,
+                        format_args!("int too large to convert to float"),
+                    )),
                 }
             }
             None => {
@@ -206,7 +249,10 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.int_from_i64(f as i64);
         }
         let out = self.alloc(TAG_BIGINT, 1 + bigint::F64_LIMBS)?;
-        let r = bigint::from_f64(f, &mut self.heap.words[out + 2..out + 2 + bigint::F64_LIMBS]);
+        let r = bigint::from_f64(
+            f,
+            &mut self.heap.words[out + 2..out + 2 + bigint::F64_LIMBS],
+        );
         match r {
             Ok((neg, len)) => {
                 self.heap.words[out + 1] = len as u32 | (neg as u32) << 31;
@@ -243,7 +289,11 @@ impl<'a, H: Host> Vm<'a, H> {
         match self.num(v) {
             Some(Num::Small(i)) => i.cmp(&0),
             Some(Num::Big) => {
-                if self.big_parts(v).0 { Ordering::Less } else { Ordering::Greater }
+                if self.big_parts(v).0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                }
             }
             _ => Ordering::Equal,
         }
@@ -261,7 +311,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub(crate) fn inplace_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
         if op == BinOp::Add && self.is_tag(a, TAG_LIST) {
-            if self.is_tag(c, TAG_LIST) || self.is_tag(c, TAG_TUPLE) || self.is_str(c) || self.is_tag(c, TAG_RANGE) || self.is_tag(c, TAG_DICT) {
+            if self.is_tag(c, TAG_LIST)
+                || self.is_tag(c, TAG_TUPLE)
+                || self.is_str(c)
+                || self.is_tag(c, TAG_RANGE)
+                || self.is_tag(c, TAG_DICT)
+            {
                 self.list_extend(a, c)?;
                 return Ok(a);
             }
@@ -271,10 +326,25 @@ impl<'a, H: Host> Vm<'a, H> {
         self.binary_op(op, a, c)
     }
 
-    fn numeric_op(&mut self, op: BinOp, a: Value, c: Value, x: Num, y: Num) -> Result<Value, Raised> {
+    fn numeric_op(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        c: Value,
+        x: Num,
+        y: Num,
+    ) -> Result<Value, Raised> {
         match (x, y) {
             (Num::Float(_), _) | (_, Num::Float(_)) => {
-                if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
+                if matches!(
+                    op,
+                    BinOp::LShift
+                        | BinOp::RShift
+                        | BinOp::And
+                        | BinOp::Or
+                        | BinOp::Xor
+                        | BinOp::MatMul
+                ) {
                     return Err(self.unsupported(op, a, c));
                 }
                 let fa = self.to_f64(a)?;
@@ -296,24 +366,37 @@ impl<'a, H: Host> Vm<'a, H> {
             },
             BinOp::FloorDiv | BinOp::Mod => {
                 if j == 0 {
-                    let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    let msg = if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
                     return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("{msg}")));
                 }
-                let (q, r) = (i.div_euclid(j), i.rem_euclid(j));
                 // Floor semantics: the remainder takes the divisor's sign.
-                let (q, r) = if r != 0 && j < 0 { (q + 1, r + j) } else { (q, r) };
+                let (q, r) = (i / j, i % j);
+                let (q, r) = if r != 0 && (r < 0) != (j < 0) {
+                    (q - 1, r + j)
+                } else {
+                    (q, r)
+                };
                 self.int_from_i64(if op == BinOp::FloorDiv { q } else { r })
             }
             BinOp::TrueDiv => {
                 if j == 0 {
-                    return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("division by zero")));
+                    return Err(
+                        self.new_error(b::ZERO_DIVISION_ERROR, format_args!("division by zero"))
+                    );
                 }
                 self.new_float(i as f64 / j as f64)
             }
             BinOp::Pow => {
                 if j < 0 {
                     if i == 0 {
-                        return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("0.0 cannot be raised to a negative power")));
+                        return Err(self.new_error(
+                            b::ZERO_DIVISION_ERROR,
+                            format_args!("0.0 cannot be raised to a negative power"),
+                        ));
                     }
                     return self.float_op(op, i as f64, j as f64);
                 }
@@ -338,7 +421,9 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             BinOp::LShift => {
                 if j < 0 {
-                    return Err(self.new_error(b::VALUE_ERROR, format_args!("negative shift count")));
+                    return Err(
+                        self.new_error(b::VALUE_ERROR, format_args!("negative shift count"))
+                    );
                 }
                 if j < 32 && i.unsigned_abs() < (1 << 31) {
                     return self.int_from_i64(i << j);
@@ -347,7 +432,9 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             BinOp::RShift => {
                 if j < 0 {
-                    return Err(self.new_error(b::VALUE_ERROR, format_args!("negative shift count")));
+                    return Err(
+                        self.new_error(b::VALUE_ERROR, format_args!("negative shift count"))
+                    );
                 }
                 self.int_from_i64(i >> j.min(63))
             }
@@ -381,24 +468,50 @@ impl<'a, H: Host> Vm<'a, H> {
     fn big_binop(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
         let (la, lc) = (self.int_limbs(a), self.int_limbs(c));
         match op {
-            BinOp::Add => self.big_op(a, c, bigint::add_bound(la, lc), 0, |x, y, o, _| bigint::add(x, y, o)),
-            BinOp::Sub => self.big_op(a, c, bigint::add_bound(la, lc), 0, |x, y, o, _| bigint::sub(x, y, o)),
-            BinOp::Mul => self.big_op(a, c, bigint::mul_bound(la, lc), 0, |x, y, o, _| bigint::mul(x, y, o)),
+            BinOp::Add => self.big_op(a, c, bigint::add_bound(la, lc), 0, |x, y, o, _| {
+                bigint::add(x, y, o)
+            }),
+            BinOp::Sub => self.big_op(a, c, bigint::add_bound(la, lc), 0, |x, y, o, _| {
+                bigint::sub(x, y, o)
+            }),
+            BinOp::Mul => self.big_op(a, c, bigint::mul_bound(la, lc), 0, |x, y, o, _| {
+                bigint::mul(x, y, o)
+            }),
             BinOp::FloorDiv => {
                 if self.int_sign(c) == Ordering::Equal {
-                    return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("integer division or modulo by zero")));
+                    return Err(self.new_error(
+                        b::ZERO_DIVISION_ERROR,
+                        format_args!("integer division or modulo by zero"),
+                    ));
                 }
-                self.big_op(a, c, bigint::floordiv_bound(la, lc), bigint::floordiv_scratch_bound(la, lc), bigint::floordiv)
+                self.big_op(
+                    a,
+                    c,
+                    bigint::floordiv_bound(la, lc),
+                    bigint::floordiv_scratch_bound(la, lc),
+                    bigint::floordiv,
+                )
             }
             BinOp::Mod => {
                 if self.int_sign(c) == Ordering::Equal {
-                    return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("integer modulo by zero")));
+                    return Err(self.new_error(
+                        b::ZERO_DIVISION_ERROR,
+                        format_args!("integer modulo by zero"),
+                    ));
                 }
-                self.big_op(a, c, bigint::mod_bound(la, lc), bigint::mod_scratch_bound(la, lc), bigint::modulo)
+                self.big_op(
+                    a,
+                    c,
+                    bigint::mod_bound(la, lc),
+                    bigint::mod_scratch_bound(la, lc),
+                    bigint::modulo,
+                )
             }
             BinOp::TrueDiv => {
                 if self.int_sign(c) == Ordering::Equal {
-                    return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("division by zero")));
+                    return Err(
+                        self.new_error(b::ZERO_DIVISION_ERROR, format_args!("division by zero"))
+                    );
                 }
                 let fa = self.to_f64(a)?;
                 let fc = self.to_f64(c)?;
@@ -417,14 +530,25 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             BinOp::LShift | BinOp::RShift => {
                 if self.int_sign(c) == Ordering::Less {
-                    return Err(self.new_error(b::VALUE_ERROR, format_args!("negative shift count")));
+                    return Err(
+                        self.new_error(b::VALUE_ERROR, format_args!("negative shift count"))
+                    );
                 }
                 let shift = match self.int_to_i64(c) {
                     Some(s) => s as u64,
                     None if op == BinOp::RShift => {
-                        return Ok(Value::int(if self.int_sign(a) == Ordering::Less { -1 } else { 0 }));
+                        return Ok(Value::int(if self.int_sign(a) == Ordering::Less {
+                            -1
+                        } else {
+                            0
+                        }));
                     }
-                    None => return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("too many digits in integer"))),
+                    None => {
+                        return Err(self.new_error(
+                            b::OVERFLOW_ERROR,
+                            format_args!("too many digits in integer"),
+                        ));
+                    }
                 };
                 if op == BinOp::LShift {
                     let bound = bigint::shl_bound(la, shift);
@@ -442,9 +566,15 @@ impl<'a, H: Host> Vm<'a, H> {
                     self.big_op(a, c, bigint::shr_bound(la, shift), 0, f)
                 }
             }
-            BinOp::And => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| bigint::and(x, y, o)),
-            BinOp::Or => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| bigint::or(x, y, o)),
-            BinOp::Xor => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| bigint::xor(x, y, o)),
+            BinOp::And => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| {
+                bigint::and(x, y, o)
+            }),
+            BinOp::Or => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| {
+                bigint::or(x, y, o)
+            }),
+            BinOp::Xor => self.big_op(a, c, bigint::bitwise_bound(la, lc), 0, |x, y, o, _| {
+                bigint::xor(x, y, o)
+            }),
             BinOp::MatMul => Err(self.unsupported(op, a, c)),
         }
     }
@@ -458,7 +588,12 @@ impl<'a, H: Host> Vm<'a, H> {
             BinOp::FloorDiv => fl::floordiv(x, y),
             BinOp::Mod => fl::modulo(x, y),
             BinOp::Pow => fl::pow(x, y),
-            _ => return Err(self.type_error(format_args!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
+            _ => {
+                return Err(self.type_error(format_args!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    op.symbol()
+                )));
+            }
         };
         match r {
             Ok(v) => self.new_float(v),
@@ -469,8 +604,14 @@ impl<'a, H: Host> Vm<'a, H> {
     fn unsupported(&mut self, op: BinOp, a: Value, c: Value) -> Raised {
         let ta = self.type_name(a);
         let tc = self.type_name(c);
-        let sym = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
-        self.type_error(format_args!("unsupported operand type(s) for {sym}: '{ta}' and '{tc}'"))
+        let sym = if op == BinOp::Pow {
+            "** or pow()"
+        } else {
+            op.symbol()
+        };
+        self.type_error(format_args!(
+            "unsupported operand type(s) for {sym}: '{ta}' and '{tc}'"
+        ))
     }
 
     fn sequence_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
@@ -481,7 +622,9 @@ impl<'a, H: Host> Vm<'a, H> {
                         return self.str_concat(a, c);
                     }
                     let tc = self.type_name(c);
-                    return Err(self.type_error(format_args!("can only concatenate str (not \"{tc}\") to str")));
+                    return Err(self.type_error(format_args!(
+                        "can only concatenate str (not \"{tc}\") to str"
+                    )));
                 }
                 let ta = self.tag_of(a);
                 if ta == TAG_LIST || ta == TAG_TUPLE {
@@ -490,27 +633,45 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     let tn = self.type_name(a);
                     let tc = self.type_name(c);
-                    return Err(self.type_error(format_args!("can only concatenate {tn} (not \"{tc}\") to {tn}")));
+                    return Err(self.type_error(format_args!(
+                        "can only concatenate {tn} (not \"{tc}\") to {tn}"
+                    )));
                 }
                 Err(self.unsupported(op, a, c))
             }
             BinOp::Mul => {
-                let (seq, n) = if self.num(c).is_some() { (a, c) } else { (c, a) };
-                let seq_ok = self.is_str(seq) || self.is_tag(seq, TAG_LIST) || self.is_tag(seq, TAG_TUPLE);
+                let (seq, n) = if self.num(c).is_some() {
+                    (a, c)
+                } else {
+                    (c, a)
+                };
+                let seq_ok =
+                    self.is_str(seq) || self.is_tag(seq, TAG_LIST) || self.is_tag(seq, TAG_TUPLE);
                 if !seq_ok {
                     return Err(self.unsupported(op, a, c));
                 }
                 if !self.is_int(n) {
-                    if self.num(n).is_some() || self.is_str(n) || self.is_tag(n, TAG_LIST) || self.is_tag(n, TAG_TUPLE) {
+                    if self.num(n).is_some()
+                        || self.is_str(n)
+                        || self.is_tag(n, TAG_LIST)
+                        || self.is_tag(n, TAG_TUPLE)
+                    {
                         let tn = self.type_name(n);
-                        return Err(self.type_error(format_args!("can't multiply sequence by non-int of type '{tn}'")));
+                        return Err(self.type_error(format_args!(
+                            "can't multiply sequence by non-int of type '{tn}'"
+                        )));
                     }
                     return Err(self.unsupported(op, a, c));
                 }
                 let count = match self.int_to_i64(n) {
                     Some(k) => k.max(0) as usize,
                     None if self.int_sign(n) == Ordering::Less => 0,
-                    None => return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("cannot fit 'int' into an index-sized integer"))),
+                    None => {
+                        return Err(self.new_error(
+                            b::OVERFLOW_ERROR,
+                            format_args!("cannot fit 'int' into an index-sized integer"),
+                        ));
+                    }
                 };
                 self.seq_repeat(seq, count)
             }
@@ -535,8 +696,16 @@ impl<'a, H: Host> Vm<'a, H> {
     fn seq_concat(&mut self, a: Value, c: Value, tag: u8) -> Result<Value, Raised> {
         let la = self.seq_parts(a).map_or(0, |p| p.1);
         let lc = self.seq_parts(c).map_or(0, |p| p.1);
-        let r = if tag == TAG_TUPLE { self.new_tuple(la + lc)? } else { self.new_list(la + lc)? };
-        let dst = if tag == TAG_TUPLE { r.index() + 2 } else { self.field(r, 2).index() + 1 };
+        let r = if tag == TAG_TUPLE {
+            self.new_tuple(la + lc)?
+        } else {
+            self.new_list(la + lc)?
+        };
+        let dst = if tag == TAG_TUPLE {
+            r.index() + 2
+        } else {
+            self.field(r, 2).index() + 1
+        };
         for (src, at, n) in [(a, 0, la), (c, la, lc)] {
             if n > 0 {
                 let (base, _) = self.seq_parts(src).unwrap_or((0, 0));
@@ -552,8 +721,12 @@ impl<'a, H: Host> Vm<'a, H> {
     fn seq_repeat(&mut self, seq: Value, count: usize) -> Result<Value, Raised> {
         if self.is_str(seq) {
             let n = self.str_bytes(seq).len();
-            let total = n.checked_mul(count).filter(|t| *t / 4 < self.heap.capacity());
-            let Some(total) = total else { return Err(self.raise_memory_error()) };
+            let total = n
+                .checked_mul(count)
+                .filter(|t| *t / 4 < self.heap.capacity());
+            let Some(total) = total else {
+                return Err(self.raise_memory_error());
+            };
             let s = self.alloc_str(total)?;
             for k in 0..count {
                 self.copy_str_bytes(seq, 0, s, k * n, n);
@@ -563,10 +736,20 @@ impl<'a, H: Host> Vm<'a, H> {
         let tag = self.tag_of(seq);
         let n = self.seq_parts(seq).map_or(0, |p| p.1);
         let total = n.checked_mul(count).filter(|t| *t < self.heap.capacity());
-        let Some(total) = total else { return Err(self.raise_memory_error()) };
-        let r = if tag == TAG_TUPLE { self.new_tuple(total)? } else { self.new_list(total)? };
+        let Some(total) = total else {
+            return Err(self.raise_memory_error());
+        };
+        let r = if tag == TAG_TUPLE {
+            self.new_tuple(total)?
+        } else {
+            self.new_list(total)?
+        };
         if total > 0 {
-            let dst = if tag == TAG_TUPLE { r.index() + 2 } else { self.field(r, 2).index() + 1 };
+            let dst = if tag == TAG_TUPLE {
+                r.index() + 2
+            } else {
+                self.field(r, 2).index() + 1
+            };
             let (base, _) = self.seq_parts(seq).unwrap_or((0, 0));
             for k in 0..count {
                 self.heap.words.copy_within(base..base + n, dst + k * n);
@@ -605,7 +788,10 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             None => {
                 let tn = self.type_name(a);
-                Err(self.type_error(format_args!("bad operand type for unary {}: '{tn}'", op.symbol())))
+                Err(self.type_error(format_args!(
+                    "bad operand type for unary {}: '{tn}'",
+                    op.symbol()
+                )))
             }
         }
     }
@@ -661,7 +847,13 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// The ordering of two values for `<`-family operators (`None` when a
     /// NaN makes every comparison false).
-    fn order(&mut self, a: Value, c: Value, op: CmpOp, depth: u32) -> Result<Option<Ordering>, Raised> {
+    fn order(
+        &mut self,
+        a: Value,
+        c: Value,
+        op: CmpOp,
+        depth: u32,
+    ) -> Result<Option<Ordering>, Raised> {
         if depth > 64 {
             return Err(self.raise_recursion_error());
         }
@@ -676,7 +868,10 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let ta = self.tag_of(a);
         if (ta == TAG_LIST || ta == TAG_TUPLE) && self.tag_of(c) == ta {
-            let (la, lc) = (self.seq_parts(a).map_or(0, |p| p.1), self.seq_parts(c).map_or(0, |p| p.1));
+            let (la, lc) = (
+                self.seq_parts(a).map_or(0, |p| p.1),
+                self.seq_parts(c).map_or(0, |p| p.1),
+            );
             for i in 0..la.min(lc) {
                 let (x, y) = (self.seq_get(a, i), self.seq_get(c, i));
                 if !self.eq(x, y)? {
@@ -687,7 +882,10 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let ta = self.type_name(a);
         let tc = self.type_name(c);
-        Err(self.type_error(format_args!("'{}' not supported between instances of '{ta}' and '{tc}'", op.symbol())))
+        Err(self.type_error(format_args!(
+            "'{}' not supported between instances of '{ta}' and '{tc}'",
+            op.symbol()
+        )))
     }
 
     /// Numeric comparison where a float is involved. Ints too large for a
@@ -776,7 +974,10 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         match ta {
             TAG_LIST | TAG_TUPLE => {
-                let (la, lc) = (self.seq_parts(a).map_or(0, |p| p.1), self.seq_parts(c).map_or(0, |p| p.1));
+                let (la, lc) = (
+                    self.seq_parts(a).map_or(0, |p| p.1),
+                    self.seq_parts(c).map_or(0, |p| p.1),
+                );
                 if la != lc {
                     return Ok(false);
                 }
@@ -872,7 +1073,9 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_str(container) {
             if !self.is_str(item) {
                 let tn = self.type_name(item);
-                return Err(self.type_error(format_args!("'in <string>' requires string as left operand, not {tn}")));
+                return Err(self.type_error(format_args!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )));
             }
             let (h, n) = (self.str_bytes(container), self.str_bytes(item));
             return Ok(crate::text::find_bytes(h, n, 0).is_some());
@@ -928,9 +1131,15 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     return Ok(false);
                 }
-                let Some(x) = self.int_to_i64(item) else { return Ok(false) };
+                let Some(x) = self.int_to_i64(item) else {
+                    return Ok(false);
+                };
                 let (start, stop, step) = self.range_parts(container);
-                let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+                let inside = if step > 0 {
+                    x >= start && x < stop
+                } else {
+                    x <= start && x > stop
+                };
                 Ok(inside && (x - start) % step == 0)
             }
             _ => {
@@ -959,7 +1168,11 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn float_error(&mut self, e: fl::FloatError) -> Raised {
         use fl::FloatError as E;
         let cls = match e {
-            E::DivisionByZero | E::FloorDivisionByZero | E::ModuloByZero | E::DivmodByZero | E::ZeroToNegativePower => b::ZERO_DIVISION_ERROR,
+            E::DivisionByZero
+            | E::FloorDivisionByZero
+            | E::ModuloByZero
+            | E::DivmodByZero
+            | E::ZeroToNegativePower => b::ZERO_DIVISION_ERROR,
             E::PowOverflow | E::RoundOverflow => b::OVERFLOW_ERROR,
             E::NegativeToFractionalPower => b::VALUE_ERROR,
         };

@@ -125,7 +125,10 @@ builtins! {
 pub fn lookup(name: u32) -> Option<Value> {
     // Static names only; a linear scan over ~90 entries, done once per
     // LOAD_GLOBAL miss. A per-qstr table would trade RAM for speed.
-    QSTRS.iter().position(|&q| q == name).map(|i| Value::builtin(i as u16))
+    QSTRS
+        .iter()
+        .position(|&q| q == name)
+        .map(|i| Value::builtin(i as u16))
 }
 
 pub fn kind(id: u16) -> Kind {

@@ -1,11 +1,14 @@
 //! Dicts: insertion-ordered, compact (an entries array plus an index).
 //!
 //! The entries ARRAY holds (key, value) pairs in insertion order; a deleted
-//! entry's key is [`Value::DELETED`]. The index is a RAW power-of-two table
-//! of (full 32-bit hash, entry number + 1) slot pairs probed linearly; a
-//! probe compares the stored hash before it touches a key, so a lookup
-//! costs one key comparison in the common case, however many keys share
-//! their low bits (MicroPython keeps 16 bits and degrades past ~60k keys).
+//! entry's key is [`Value::DELETED`]. The index is one RAW object: a
+//! power-of-two table of slots (entry number + 1, 0 = empty) probed
+//! linearly, followed by the full 32-bit hash of every entry. A probe
+//! compares the stored hash before it touches a key, so a lookup costs one
+//! key comparison in the common case however many keys share their low
+//! bits (MicroPython keeps 16 bits and degrades past ~60k keys), and a
+//! resize re-indexes without hashing anything again. Cost: 3 words per slot
+//! at most (1 slot word, and 2 entry words + 1 hash word per 2/3 slot).
 
 use crate::heap::*;
 use crate::value::Value;
@@ -37,13 +40,22 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn dict_slots(&self, d: Value) -> usize {
-        let idx = self.field(d, 4);
-        if idx.is_null() { 0 } else { (self.heap.size(idx.index()) - 1) / 2 }
+        // The index holds `slots + slots * 2 / 3` words; recover `slots`.
+        let cap = self.dict_entry_capacity(d);
+        if cap == 0 {
+            0
+        } else {
+            (cap * 3 / 2).next_power_of_two()
+        }
     }
 
     fn dict_entry_capacity(&self, d: Value) -> usize {
         let e = self.field(d, 3);
-        if e.is_null() { 0 } else { (self.heap.size(e.index()) - 1) / 2 }
+        if e.is_null() {
+            0
+        } else {
+            (self.heap.size(e.index()) - 1) / 2
+        }
     }
 
     /// The key and value of entry `i` (keys of deleted entries are DELETED).
@@ -61,40 +73,40 @@ impl<'a, H: Host> Vm<'a, H> {
     /// The dict must be rooted.
     fn dict_resize(&mut self, d: Value, want: usize) -> Result<(), Raised> {
         let mut slots = MIN_SLOTS;
-        while slots * 2 < want * 3 {
+        while slots * 2 / 3 < want {
             slots *= 2;
         }
         let cap = slots * 2 / 3;
         let entries = self.alloc(TAG_ARRAY, 2 * cap)?;
         self.push(Value::obj(entries))?;
-        let index = self.alloc(TAG_RAW, 2 * slots);
+        let index = self.alloc(TAG_RAW, slots + cap);
         self.pop();
         let index = index?;
-        // Copy live entries in order, then index them.
+        // Copy live entries in order with their hashes, then index them.
         let used = self.dict_used(d);
         let old = self.field(d, 3);
+        let old_index = self.field(d, 4);
+        let old_slots = self.dict_slots(d);
+        let mask = slots - 1;
         let mut n = 0;
         for i in 0..used {
-            let (k, v) = if old.is_null() { (Value::DELETED, Value::NULL) } else { self.dict_entry(d, i) };
+            if old.is_null() {
+                break;
+            }
+            let (k, v) = self.dict_entry(d, i);
             if k == Value::DELETED {
                 continue;
             }
+            let h = self.heap.words[old_index.index() + 1 + old_slots + i];
             self.heap.set(entries, 1 + 2 * n, k);
             self.heap.set(entries, 2 + 2 * n, v);
-            n += 1;
-        }
-        // Index with the hashes; they are recomputed from keys, which cannot
-        // raise here because every key was hashed when it was inserted.
-        let mask = slots - 1;
-        for i in 0..n {
-            let k = self.heap.get(entries, 1 + 2 * i);
-            let h = self.hash(k).unwrap_or(0);
+            self.heap.words[index + 1 + slots + n] = h;
             let mut s = h as usize & mask;
-            while self.heap.words[index + 2 + 2 * s] != 0 {
+            while self.heap.words[index + 1 + s] != 0 {
                 s = (s + 1) & mask;
             }
-            self.heap.words[index + 1 + 2 * s] = h;
-            self.heap.words[index + 2 + 2 * s] = i as u32 + 1;
+            self.heap.words[index + 1 + s] = n as u32 + 1;
+            n += 1;
         }
         self.set_field(d, 3, Value::obj(entries));
         self.set_field(d, 4, Value::obj(index));
@@ -105,7 +117,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Finds `key`: Ok(Some((slot, entry))) or Ok(None) with the empty slot
     /// where it would go.
-    fn dict_find(&mut self, d: Value, key: Value, h: u32) -> Result<Result<(usize, usize), usize>, Raised> {
+    fn dict_find(
+        &mut self,
+        d: Value,
+        key: Value,
+        h: u32,
+    ) -> Result<Result<(usize, usize), usize>, Raised> {
         let slots = self.dict_slots(d);
         if slots == 0 {
             return Ok(Err(0));
@@ -114,11 +131,11 @@ impl<'a, H: Host> Vm<'a, H> {
         let mask = slots - 1;
         let mut s = h as usize & mask;
         loop {
-            let e = self.heap.words[index + 2 + 2 * s];
+            let e = self.heap.words[index + 1 + s];
             if e == 0 {
                 return Ok(Err(s));
             }
-            if self.heap.words[index + 1 + 2 * s] == h {
+            if self.heap.words[index + 1 + slots + e as usize - 1] == h {
                 let entry = e as usize - 1;
                 let (k, _) = self.dict_entry(d, entry);
                 if k == key || (k != Value::DELETED && self.keys_equal(k, key)?) {
@@ -155,22 +172,30 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let used = self.dict_used(d);
         if used >= self.dict_entry_capacity(d) {
+            // Double when full of live entries; only compact when deletions
+            // left enough room.
             let live = self.dict_len(d);
-            self.dict_resize(d, live + 1 + live / 2)?;
+            let want = if live + 1 > self.dict_entry_capacity(d) / 2 {
+                (2 * live).max(live + 1)
+            } else {
+                live + 1
+            };
+            self.dict_resize(d, want)?;
         }
         // The key is absent: its place is the first empty slot of its probe.
         let used = self.dict_used(d);
         let entries = self.field(d, 3).index();
         let index = self.field(d, 4).index();
-        let mask = self.dict_slots(d) - 1;
+        let slots = self.dict_slots(d);
+        let mask = slots - 1;
         let mut slot = h as usize & mask;
-        while self.heap.words[index + 2 + 2 * slot] != 0 {
+        while self.heap.words[index + 1 + slot] != 0 {
             slot = (slot + 1) & mask;
         }
         self.heap.set(entries, 1 + 2 * used, key);
         self.heap.set(entries, 2 + 2 * used, value);
-        self.heap.words[index + 1 + 2 * slot] = h;
-        self.heap.words[index + 2 + 2 * slot] = used as u32 + 1;
+        self.heap.words[index + 1 + slot] = used as u32 + 1;
+        self.heap.words[index + 1 + slots + used] = h;
         self.set_field(d, 2, Value::int(used as i32 + 1));
         let len = self.dict_len(d);
         self.set_field(d, 1, Value::int(len as i32 + 1));
@@ -203,4 +228,3 @@ impl<'a, H: Host> Vm<'a, H> {
         self.set_field(d, 4, Value::NULL);
     }
 }
-

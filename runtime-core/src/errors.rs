@@ -25,7 +25,16 @@ impl<'a, H: Host> Vm<'a, H> {
             self.set_field(t, 2 + i, *a);
         }
         self.push(t)?;
-        let e = self.new_obj(TAG_EXCEPTION, &[Value::builtin(cls), t, Value::NULL, Value::NULL, Value::NULL]);
+        let e = self.new_obj(
+            TAG_EXCEPTION,
+            &[
+                Value::builtin(cls),
+                t,
+                Value::NULL,
+                Value::NULL,
+                Value::NULL,
+            ],
+        );
         self.sp = base;
         e
     }
@@ -84,19 +93,28 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn raise_recursion_error(&mut self) -> Raised {
-        self.new_error(b::RECURSION_ERROR, format_args!("maximum recursion depth exceeded"))
+        self.new_error(
+            b::RECURSION_ERROR,
+            format_args!("maximum recursion depth exceeded"),
+        )
     }
 
     /// Is `e` an instance of builtin exception class `cls` (or a subclass)?
     pub(crate) fn exc_is(&self, e: Value, cls: u16) -> bool {
-        self.is_tag(e, TAG_EXCEPTION) && self.field(e, 1).as_builtin().is_some_and(|c| b::is_subclass(c, cls))
+        self.is_tag(e, TAG_EXCEPTION)
+            && self
+                .field(e, 1)
+                .as_builtin()
+                .is_some_and(|c| b::is_subclass(c, cls))
     }
 
     /// `except` matching: `spec` is a class or a tuple of classes.
     pub(crate) fn exception_matches(&mut self, e: Value, spec: Value) -> Result<bool, Raised> {
         if let Some(id) = spec.as_builtin() {
             if !b::is_exception_class(id) {
-                return Err(self.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")));
+                return Err(self.type_error(format_args!(
+                    "catching classes that do not inherit from BaseException is not allowed"
+                )));
             }
             return Ok(self.exc_is(e, id));
         }
@@ -110,7 +128,9 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             return Ok(false);
         }
-        Err(self.type_error(format_args!("catching classes that do not inherit from BaseException is not allowed")))
+        Err(self.type_error(format_args!(
+            "catching classes that do not inherit from BaseException is not allowed"
+        )))
     }
 
     /// The exit status a `SystemExit` asks for.
@@ -148,7 +168,11 @@ impl<'a, H: Host> Vm<'a, H> {
             return b::STR;
         }
         if let Some(id) = v.as_builtin() {
-            return if b::is_type(id) { b::TYPE } else { b::BUILTIN_FUNCTION };
+            return if b::is_type(id) {
+                b::TYPE
+            } else {
+                b::BUILTIN_FUNCTION
+            };
         }
         if v.as_method().is_some() {
             return b::BUILTIN_FUNCTION;
@@ -188,11 +212,16 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn type_name(&self, v: Value) -> &'static str {
-        b::NAMES.get(self.type_id(v) as usize).copied().unwrap_or("object")
+        b::NAMES
+            .get(self.type_id(v) as usize)
+            .copied()
+            .unwrap_or("object")
     }
 
     pub(crate) fn class_name(&self, cls: Value) -> &'static str {
-        cls.as_builtin().and_then(|id| b::NAMES.get(id as usize).copied()).unwrap_or("Exception")
+        cls.as_builtin()
+            .and_then(|id| b::NAMES.get(id as usize).copied())
+            .unwrap_or("Exception")
     }
 
     /// Writes `str(exc)`: nothing for no args, the one arg's str (KeyError:
@@ -204,7 +233,11 @@ impl<'a, H: Host> Vm<'a, H> {
             0 => Ok(()),
             1 => {
                 let a = self.seq_get(args, 0);
-                if self.exc_is(e, b::KEY_ERROR) { self.write_repr(out, a, 0) } else { self.write_str(out, a) }
+                if self.exc_is(e, b::KEY_ERROR) {
+                    self.write_repr(out, a, 0)
+                } else {
+                    self.write_str(out, a)
+                }
             }
             _ => self.write_repr(out, args, 0),
         }
@@ -225,10 +258,14 @@ impl<'a, H: Host> Vm<'a, H> {
             let context = self.field(e, 5);
             if self.is_tag(cause, TAG_EXCEPTION) {
                 self.print_chain(cause, depth + 1);
-                self.host.write_err(b"\nThe above exception was the direct cause of the following exception:\n\n");
+                self.host.write_err(
+                    b"\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if cause.is_null() && self.is_tag(context, TAG_EXCEPTION) && context != e {
                 self.print_chain(context, depth + 1);
-                self.host.write_err(b"\nDuring handling of the above exception, another exception occurred:\n\n");
+                self.host.write_err(
+                    b"\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         let mut tb = self.field(e, 3);
@@ -250,7 +287,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 let code = self.image.code(code_idx as u32);
                 let file = self.image.qstr(self.image.module(code.module).file);
                 let name = self.image.qstr(code.name);
-                let _ = self.out_fmt(Out::Stderr, format_args!("  File \"{file}\", line {line}, in {name}\n"));
+                let _ = self.out_fmt(
+                    Out::Stderr,
+                    format_args!("  File \"{file}\", line {line}, in {name}\n"),
+                );
             }
             last = (code_idx, line);
             tb = self.field(tb, 1);
@@ -262,10 +302,11 @@ impl<'a, H: Host> Vm<'a, H> {
         // Measure the message first: CPython prints no colon for an empty one.
         let args = self.field(e, 2);
         let n = self.seq_parts(args).map_or(0, |p| p.1);
-        let empty = n == 0 || (n == 1 && {
-            let a = self.seq_get(args, 0);
-            self.is_str(a) && self.str_bytes(a).is_empty() && !self.exc_is(e, b::KEY_ERROR)
-        });
+        let empty = n == 0
+            || (n == 1 && {
+                let a = self.seq_get(args, 0);
+                self.is_str(a) && self.str_bytes(a).is_empty() && !self.exc_is(e, b::KEY_ERROR)
+            });
         if !empty {
             self.host.write_err(b": ");
             if self.write_exception_message(Out::Stderr, e).is_err() {
@@ -279,7 +320,10 @@ impl<'a, H: Host> Vm<'a, H> {
         if repeats >= 3 {
             let more = repeats - 2;
             let s = if more == 1 { "" } else { "s" };
-            let _ = self.out_fmt(Out::Stderr, format_args!("  [Previous line repeated {more} more time{s}]\n"));
+            let _ = self.out_fmt(
+                Out::Stderr,
+                format_args!("  [Previous line repeated {more} more time{s}]\n"),
+            );
         }
     }
 }

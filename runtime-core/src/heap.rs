@@ -15,8 +15,11 @@
 //! ints.
 //!
 //! Allocation: exact-size free lists for small blocks (2–[`MAX_SMALL`] words),
-//! one first-fit list of larger free blocks, and a bump pointer into
-//! never-used space. No allocation walks the heap. Collection is precise,
+//! one first-fit list of larger free blocks, and never-used space in the
+//! middle, taken by small objects from below and by large ones from above.
+//! Keeping the two apart stops long-lived small objects from splitting the
+//! free space that a growing list or dict needs in one piece. No allocation
+//! walks the heap. Collection is precise,
 //! non-moving mark-and-sweep: roots are the live part of the stack region
 //! and a few VM registers; marking uses a bounded mark stack and, when it
 //! overflows, rescans the heap for marked objects with unmarked children
@@ -57,13 +60,21 @@ const MARK_STACK: usize = 64;
 pub struct Heap<'h> {
     pub words: &'h mut [u32],
     stack_end: usize,
-    /// Never-used space starts here.
+    /// Never-used space is `[top, high)`: small objects live below it,
+    /// large ones above.
     top: usize,
+    high: usize,
     small: [u32; MAX_SMALL + 1],
     large: u32,
     mark_stack: [u32; MARK_STACK],
     mark_len: usize,
     mark_overflow: bool,
+    /// Words taken from never-used space since the last collection, and how
+    /// many may be before the next one. Collecting before the fresh space is
+    /// gone keeps small objects packed low, so holes get reused and the
+    /// space between the two regions stays in one piece.
+    bumped: usize,
+    budget: usize,
     /// Words in use by objects after the last collection plus since.
     pub live_words: usize,
     pub collections: u32,
@@ -77,10 +88,15 @@ fn header(tag: u8, size: usize) -> u32 {
 impl<'h> Heap<'h> {
     /// Objects occupy `[stack_end, words.len())`.
     pub fn new(words: &'h mut [u32], stack_end: usize) -> Heap<'h> {
+        let high = words.len();
+        let budget = ((high - stack_end) / 8).max(512);
         Heap {
+            bumped: 0,
+            budget,
             words,
             stack_end,
             top: stack_end,
+            high,
             small: [0; MAX_SMALL + 1],
             large: 0,
             mark_stack: [0; MARK_STACK],
@@ -136,17 +152,47 @@ impl<'h> Heap<'h> {
     }
 
     fn take(&mut self, size: usize) -> Option<usize> {
-        if size <= MAX_SMALL && self.small[size] != 0 {
-            let obj = self.small[size] as usize;
-            self.small[size] = self.words[obj + 1];
-            return Some(obj);
+        if size <= MAX_SMALL {
+            if self.small[size] != 0 {
+                let obj = self.small[size] as usize;
+                self.small[size] = self.words[obj + 1];
+                return Some(obj);
+            }
+            if self.high - self.top >= size && self.may_bump(size) {
+                let obj = self.top;
+                self.top += size;
+                self.bumped += size;
+                return Some(obj);
+            }
+        } else {
+            if let Some(obj) = self.take_large(size) {
+                return Some(obj);
+            }
+            if self.high - self.top >= size && self.may_bump(size) {
+                self.high -= size;
+                self.bumped += size;
+                return Some(self.high);
+            }
+            return None;
         }
-        if self.words.len() - self.top >= size {
-            let obj = self.top;
-            self.top += size;
-            return Some(obj);
+        // Small, with no exact block and no fresh space: split a bigger block.
+        for s in size + 2..=MAX_SMALL {
+            if self.small[s] != 0 {
+                let obj = self.small[s] as usize;
+                self.small[s] = self.words[obj + 1];
+                self.release(obj + size, s - size);
+                return Some(obj);
+            }
         }
-        // First fit among the large blocks.
+        self.take_large(size)
+    }
+
+    fn may_bump(&self, size: usize) -> bool {
+        self.bumped == 0 || self.bumped + size <= self.budget
+    }
+
+    /// First fit among the large free blocks.
+    fn take_large(&mut self, size: usize) -> Option<usize> {
         let mut prev: usize = 0;
         let mut cur = self.large as usize;
         while cur != 0 {
@@ -165,15 +211,6 @@ impl<'h> Heap<'h> {
             }
             prev = cur;
             cur = next as usize;
-        }
-        // Split a bigger small block.
-        for s in size + 2..=MAX_SMALL {
-            if self.small[s] != 0 {
-                let obj = self.small[s] as usize;
-                self.small[s] = self.words[obj + 1];
-                self.release(obj + size, s - size);
-                return Some(obj);
-            }
         }
         None
     }
@@ -209,7 +246,7 @@ impl<'h> Heap<'h> {
             return;
         }
         let obj = (v >> 2) as usize;
-        if obj < self.stack_end || obj >= self.top {
+        if obj < self.stack_end || (obj >= self.top && obj < self.high) || obj >= self.words.len() {
             return;
         }
         let h = self.words[obj];
@@ -243,6 +280,7 @@ impl<'h> Heap<'h> {
     /// and `roots`, then sweeps.
     pub fn collect(&mut self, stack_top: usize, roots: &[Value]) {
         self.collections += 1;
+        self.bumped = 0;
         self.mark_overflow = false;
         for i in 0..stack_top.min(self.stack_end) {
             let v = self.words[i];
@@ -255,18 +293,20 @@ impl<'h> Heap<'h> {
         }
         while self.mark_overflow {
             self.mark_overflow = false;
-            let mut at = self.stack_end;
-            while at < self.top {
-                let h = self.words[at];
-                let size = (h >> 9) as usize;
-                if h & MARK != 0 && (h as u8) >= FIRST_VALUE_TAG {
-                    for i in 1..size {
-                        let v = self.words[at + i];
-                        self.mark_value(v);
+            for (from, to) in [(self.stack_end, self.top), (self.high, self.words.len())] {
+                let mut at = from;
+                while at < to {
+                    let h = self.words[at];
+                    let size = (h >> 9) as usize;
+                    if h & MARK != 0 && (h as u8) >= FIRST_VALUE_TAG {
+                        for i in 1..size {
+                            let v = self.words[at + i];
+                            self.mark_value(v);
+                        }
+                        self.drain();
                     }
-                    self.drain();
+                    at += size.max(1);
                 }
-                at += size.max(1);
             }
         }
         self.sweep();
@@ -276,10 +316,46 @@ impl<'h> Heap<'h> {
         self.small = [0; MAX_SMALL + 1];
         self.large = 0;
         self.live_words = 0;
-        let mut at = self.stack_end;
+        // The small region: a free tail goes back to fresh space.
+        if let Some(start) = self.sweep_range(self.stack_end, self.top) {
+            self.top = start;
+        }
+        // The large region: a free head goes back to fresh space.
+        let (from, to) = (self.high, self.words.len());
+        let head = self.free_head(from, to);
+        if let Some(end) = head {
+            self.high = end;
+        }
+        let from = self.high;
+        if let Some(start) = self.sweep_range(from, to) {
+            // A free tail at the very end of the heap stays a free block.
+            let n = to - start;
+            if n >= 2 {
+                self.release(start, n);
+            }
+        }
+    }
+
+    /// End of the run of unmarked objects at the start of `[from, to)`.
+    fn free_head(&mut self, from: usize, to: usize) -> Option<usize> {
+        let mut at = from;
+        while at < to {
+            let h = self.words[at];
+            if h & MARK != 0 {
+                break;
+            }
+            at += ((h >> 9) as usize).max(1);
+        }
+        if at > from { Some(at) } else { None }
+    }
+
+    /// Unmarks live objects and frees dead runs in `[from, to)`; returns
+    /// the start of a free run that reaches `to`, without releasing it.
+    fn sweep_range(&mut self, from: usize, to: usize) -> Option<usize> {
+        let mut at = from;
         let mut run_start = 0usize;
         let mut run_len = 0usize;
-        while at < self.top {
+        while at < to {
             let h = self.words[at];
             let size = ((h >> 9) as usize).max(1);
             if h & MARK != 0 {
@@ -297,10 +373,31 @@ impl<'h> Heap<'h> {
             }
             at += size;
         }
-        if run_len > 0 {
-            // The free tail returns to never-used space.
-            self.top = run_start;
+        if run_len > 0 { Some(run_start) } else { None }
+    }
+
+    /// (never-used words, words on free lists, largest free block) for
+    /// diagnostics and `gc.mem_free`.
+    pub fn free_stats(&self) -> (usize, usize, usize) {
+        let fresh = self.high - self.top;
+        let mut listed = 0;
+        let mut largest = 0;
+        for s in 2..=MAX_SMALL {
+            let mut cur = self.small[s] as usize;
+            while cur != 0 {
+                listed += s;
+                largest = largest.max(s);
+                cur = self.words[cur + 1] as usize;
+            }
         }
+        let mut cur = self.large as usize;
+        while cur != 0 {
+            let n = self.size(cur);
+            listed += n;
+            largest = largest.max(n);
+            cur = self.words[cur + 1] as usize;
+        }
+        (fresh, listed, largest)
     }
 
     /// Words in use by objects now (an upper bound between collections).
@@ -331,6 +428,22 @@ mod tests {
     }
 
     #[test]
+    fn collection_is_asked_for_once_the_budget_of_fresh_space_is_spent() {
+        let mut mem = [0u32; 1 << 14];
+        let mut heap = Heap::new(&mut mem, 1);
+        let mut n = 0;
+        while heap.alloc(TAG_RAW, 3).is_some() {
+            n += 1;
+        }
+        assert!(
+            n * 4 <= heap.budget && n * 4 + 4 > heap.budget,
+            "stops at the budget, long before the heap is full"
+        );
+        heap.collect(0, &[]);
+        assert!(heap.alloc(TAG_RAW, 3).is_some());
+    }
+
+    #[test]
     fn a_full_heap_says_so_and_recovers_after_collection() {
         let mut mem = [0u32; 128];
         let mut heap = Heap::new(&mut mem, 0);
@@ -348,6 +461,7 @@ mod tests {
     fn deep_chains_mark_despite_the_bounded_mark_stack() {
         let mut mem = [0u32; 4096];
         let mut heap = Heap::new(&mut mem, 4);
+        heap.budget = usize::MAX;
         // A wide tuple of 500 cells: more children than the mark stack holds.
         let wide = heap.alloc(TAG_TUPLE, 500).unwrap();
         for i in 0..500 {
@@ -357,8 +471,8 @@ mod tests {
             heap.set(c, 1, Value::obj(f));
         }
         let garbage = heap.alloc(TAG_RAW, 10).unwrap();
-        let _after = heap.alloc(TAG_RAW, 2).unwrap();
-        heap.collect(0, &[Value::obj(wide)]);
+        let after = heap.alloc(TAG_RAW, 2).unwrap();
+        heap.collect(0, &[Value::obj(wide), Value::obj(after)]);
         for i in 0..500 {
             let c = heap.get(wide, 1 + i).index();
             assert_eq!(heap.tag(c), TAG_CELL);
@@ -368,16 +482,29 @@ mod tests {
     }
 
     #[test]
-    fn large_blocks_are_split_and_reused() {
+    fn large_blocks_come_from_the_top_and_are_split_and_reused() {
         let mut mem = [0u32; 1024];
-        let mut heap = Heap::new(&mut mem, 0);
+        let mut heap = Heap::new(&mut mem, 1);
+        heap.budget = usize::MAX;
+        let small = heap.alloc(TAG_RAW, 3).unwrap();
         let big = heap.alloc(TAG_RAW, 200).unwrap();
-        let keep = heap.alloc(TAG_RAW, 2).unwrap();
-        while heap.alloc(TAG_RAW, 50).is_some() {}
+        assert_eq!(small, 1);
+        assert_eq!(big, 1024 - 201);
+        let keep = heap.alloc(TAG_RAW, 100).unwrap();
+        let dead = heap.alloc(TAG_RAW, 300).unwrap();
+        assert!(dead < keep && keep < big);
+        // Fill the rest with small objects, then free all but `keep`.
+        while heap.alloc(TAG_RAW, 5).is_some() {}
         heap.collect(0, &[Value::obj(keep)]);
-        let x = heap.alloc(TAG_RAW, 100).unwrap();
-        assert_eq!(x, big);
+        // The dead block above `keep` is a free block; below it is fresh space.
+        heap.budget = 0;
+        let x = heap.alloc(TAG_RAW, 150).unwrap();
+        assert!(x > keep, "reuses the freed block above the live one");
         let y = heap.alloc(TAG_RAW, 40).unwrap();
-        assert!(y > x && y < keep);
+        assert!(y > keep && y != x, "splits the rest of it");
+        assert!(
+            heap.alloc(TAG_RAW, 500).is_some(),
+            "fresh space below is one piece"
+        );
     }
 }

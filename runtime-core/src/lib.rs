@@ -69,7 +69,10 @@ impl core::fmt::Display for LoadError {
         match self {
             LoadError::Image(e) => write!(f, "invalid image: {e}"),
             LoadError::HeapTooSmall { given, needed } => {
-                write!(f, "heap of {given} bytes is too small (needs at least {needed})")
+                write!(
+                    f,
+                    "heap of {given} bytes is too small (needs at least {needed})"
+                )
             }
         }
     }

@@ -13,17 +13,64 @@ use crate::{Host, Raised, Vm};
 use image_format::qstr as q;
 
 const STR_METHODS: &[u16] = &[
-    q::JOIN, q::SPLIT, q::RSPLIT, q::STRIP, q::LSTRIP, q::RSTRIP, q::REPLACE, q::STARTSWITH, q::ENDSWITH,
-    q::UPPER, q::LOWER, q::FIND, q::RFIND, q::INDEX, q::RINDEX, q::COUNT, q::ISDIGIT, q::ISALPHA, q::ISSPACE,
-    q::ISALNUM, q::ISUPPER, q::ISLOWER, q::ZFILL, q::CENTER, q::LJUST, q::RJUST, q::PARTITION, q::RPARTITION,
-    q::SPLITLINES, q::CAPITALIZE, q::TITLE, q::SWAPCASE,
+    q::JOIN,
+    q::SPLIT,
+    q::RSPLIT,
+    q::STRIP,
+    q::LSTRIP,
+    q::RSTRIP,
+    q::REPLACE,
+    q::STARTSWITH,
+    q::ENDSWITH,
+    q::UPPER,
+    q::LOWER,
+    q::FIND,
+    q::RFIND,
+    q::INDEX,
+    q::RINDEX,
+    q::COUNT,
+    q::ISDIGIT,
+    q::ISALPHA,
+    q::ISSPACE,
+    q::ISALNUM,
+    q::ISUPPER,
+    q::ISLOWER,
+    q::ZFILL,
+    q::CENTER,
+    q::LJUST,
+    q::RJUST,
+    q::PARTITION,
+    q::RPARTITION,
+    q::SPLITLINES,
+    q::CAPITALIZE,
+    q::TITLE,
+    q::SWAPCASE,
 ];
 const LIST_METHODS: &[u16] = &[
-    q::APPEND, q::POP, q::INSERT, q::REMOVE, q::INDEX, q::COUNT, q::EXTEND, q::REVERSE, q::COPY, q::CLEAR, q::SORT,
+    q::APPEND,
+    q::POP,
+    q::INSERT,
+    q::REMOVE,
+    q::INDEX,
+    q::COUNT,
+    q::EXTEND,
+    q::REVERSE,
+    q::COPY,
+    q::CLEAR,
+    q::SORT,
 ];
 const TUPLE_METHODS: &[u16] = &[q::INDEX, q::COUNT];
 const DICT_METHODS: &[u16] = &[
-    q::KEYS, q::VALUES, q::ITEMS, q::GET, q::POP, q::SETDEFAULT, q::UPDATE, q::CLEAR, q::COPY, q::POPITEM,
+    q::KEYS,
+    q::VALUES,
+    q::ITEMS,
+    q::GET,
+    q::POP,
+    q::SETDEFAULT,
+    q::UPDATE,
+    q::CLEAR,
+    q::COPY,
+    q::POPITEM,
 ];
 const INT_METHODS: &[u16] = &[q::BIT_LENGTH];
 const FLOAT_METHODS: &[u16] = &[q::IS_INTEGER];
@@ -43,14 +90,26 @@ pub(crate) fn has_method(ty: u16, name: u32) -> bool {
 }
 
 impl<'a, H: Host> Vm<'a, H> {
-    pub(crate) fn call_method(&mut self, recv: Value, name: u32, at: usize, argc: usize, nkw: usize) -> Result<Value, Raised> {
+    pub(crate) fn call_method(
+        &mut self,
+        recv: Value,
+        name: u32,
+        at: usize,
+        argc: usize,
+        nkw: usize,
+    ) -> Result<Value, Raised> {
         let a = Args { at, argc, nkw };
         let ty = self.type_id(recv);
         let mname = self.image.qstr(name);
         let tname = self.type_name(recv);
         // `list.sort` is the only method here taking keywords.
-        if nkw > 0 && !(ty == b::LIST && name == q::SORT as u32) && !(ty == b::STR && (name == q::SPLIT as u32 || name == q::RSPLIT as u32)) {
-            return Err(self.type_error(format_args!("{tname}.{mname}() takes no keyword arguments")));
+        if nkw > 0
+            && !(ty == b::LIST && name == q::SORT as u32)
+            && !(ty == b::STR && (name == q::SPLIT as u32 || name == q::RSPLIT as u32))
+        {
+            return Err(
+                self.type_error(format_args!("{tname}.{mname}() takes no keyword arguments"))
+            );
         }
         match ty {
             b::STR => self.str_method(recv, name as u16, a),
@@ -75,21 +134,36 @@ impl<'a, H: Host> Vm<'a, H> {
     fn method_args(&mut self, a: Args, name: &str, min: usize, max: usize) -> Result<(), Raised> {
         if a.argc < min || a.argc > max {
             if max == 0 {
-                return Err(self.type_error(format_args!("{name}() takes no arguments ({} given)", a.argc)));
+                return Err(self.type_error(format_args!(
+                    "{name}() takes no arguments ({} given)",
+                    a.argc
+                )));
             }
             if min == max {
                 let s = if min == 1 { "" } else { "s" };
                 if min == 1 {
-                    return Err(self.type_error(format_args!("{name}() takes exactly one argument ({} given)", a.argc)));
+                    return Err(self.type_error(format_args!(
+                        "{name}() takes exactly one argument ({} given)",
+                        a.argc
+                    )));
                 }
-                return Err(self.type_error(format_args!("{name} expected {min} argument{s}, got {}", a.argc)));
+                return Err(self.type_error(format_args!(
+                    "{name} expected {min} argument{s}, got {}",
+                    a.argc
+                )));
             }
             if a.argc < min {
                 let s = if min == 1 { "" } else { "s" };
-                return Err(self.type_error(format_args!("{name} expected at least {min} argument{s}, got {}", a.argc)));
+                return Err(self.type_error(format_args!(
+                    "{name} expected at least {min} argument{s}, got {}",
+                    a.argc
+                )));
             }
             let s = if max == 1 { "" } else { "s" };
-            return Err(self.type_error(format_args!("{name} expected at most {max} argument{s}, got {}", a.argc)));
+            return Err(self.type_error(format_args!(
+                "{name} expected at most {max} argument{s}, got {}",
+                a.argc
+            )));
         }
         Ok(())
     }
@@ -114,7 +188,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     continue;
                 }
                 let Some(mut i) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
-                    return Err(self.type_error(format_args!("slice indices must be integers or None or have an __index__ method")));
+                    return Err(self.type_error(format_args!(
+                        "slice indices must be integers or None or have an __index__ method"
+                    )));
                 };
                 if i < 0 {
                     i = (i + n).max(0);
@@ -145,7 +221,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     if !self.is_str(x) {
                         let tn = self.type_name(x);
                         self.pop();
-                        return Err(self.type_error(format_args!("sequence item {i}: expected str instance, {tn} found")));
+                        return Err(self.type_error(format_args!(
+                            "sequence item {i}: expected str instance, {tn} found"
+                        )));
                     }
                     total += self.str_bytes(x).len();
                 }
@@ -185,7 +263,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (mut from, mut to) = (0, self.str_bytes(s).len());
                 let is_strip = |vm: &Self, ch: &str| -> bool {
                     match chars {
-                        Some(c) => core::str::from_utf8(vm.str_bytes(c)).is_ok_and(|cs| cs.contains(ch)),
+                        Some(c) => {
+                            core::str::from_utf8(vm.str_bytes(c)).is_ok_and(|cs| cs.contains(ch))
+                        }
                         None => ch.chars().all(char::is_whitespace),
                     }
                 };
@@ -205,7 +285,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 if name != q::LSTRIP {
                     while to > from {
                         let ch = prev_char(self.str_bytes(s), to);
-                        let text = core::str::from_utf8(&self.str_bytes(s)[to - ch..to]).unwrap_or("");
+                        let text =
+                            core::str::from_utf8(&self.str_bytes(s)[to - ch..to]).unwrap_or("");
                         let mut tmp = [0u8; 4];
                         let t = copy_char(text, &mut tmp);
                         if !is_strip(self, t) {
@@ -221,12 +302,24 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (old, new) = (self.arg(a, 0), self.arg(a, 1));
                 self.need_str(old, "replace() argument 1")?;
                 self.need_str(new, "replace() argument 2")?;
-                let limit = if a.argc == 3 { self.int_to_i64(self.arg(a, 2)).unwrap_or(-1) } else { -1 };
-                let (sl, ol, nl) = (self.str_bytes(s).len(), self.str_bytes(old).len(), self.str_bytes(new).len());
+                let limit = if a.argc == 3 {
+                    self.int_to_i64(self.arg(a, 2)).unwrap_or(-1)
+                } else {
+                    -1
+                };
+                let (sl, ol, nl) = (
+                    self.str_bytes(s).len(),
+                    self.str_bytes(old).len(),
+                    self.str_bytes(new).len(),
+                );
                 // Count matches first, then build.
                 let mut count = 0usize;
                 let mut at = 0;
-                let positions_limit = if limit < 0 { usize::MAX } else { limit as usize };
+                let positions_limit = if limit < 0 {
+                    usize::MAX
+                } else {
+                    limit as usize
+                };
                 if ol == 0 {
                     count = (self.str_chars(s) + 1).min(positions_limit);
                 } else {
@@ -248,7 +341,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (mut src, mut dst, mut done) = (0, 0, 0);
                 while done < count {
                     let p = if ol == 0 {
-                        if done == 0 { 0 } else { src + next_char(self.str_bytes(s), src) }
+                        if done == 0 {
+                            0
+                        } else {
+                            src + next_char(self.str_bytes(s), src)
+                        }
                     } else {
                         find_bytes(self.str_bytes(s), self.str_bytes(old), src).unwrap_or(sl)
                     };
@@ -264,21 +361,39 @@ impl<'a, H: Host> Vm<'a, H> {
                 Ok(self.finish_str(r))
             }
             q::STARTSWITH | q::ENDSWITH => {
-                let mname = if name == q::STARTSWITH { "startswith" } else { "endswith" };
+                let mname = if name == q::STARTSWITH {
+                    "startswith"
+                } else {
+                    "endswith"
+                };
                 self.method_args(a, mname, 1, 3)?;
                 let (from, to) = self.str_range(s, a, 1)?;
                 let p = self.arg(a, 0);
                 let prefixes: &[Value] = &[p];
-                let n = if self.is_tag(p, TAG_TUPLE) { self.seq_parts(p).map_or(0, |x| x.1) } else { 1 };
+                let n = if self.is_tag(p, TAG_TUPLE) {
+                    self.seq_parts(p).map_or(0, |x| x.1)
+                } else {
+                    1
+                };
                 for i in 0..n {
-                    let cand = if self.is_tag(p, TAG_TUPLE) { self.seq_get(p, i) } else { prefixes[0] };
+                    let cand = if self.is_tag(p, TAG_TUPLE) {
+                        self.seq_get(p, i)
+                    } else {
+                        prefixes[0]
+                    };
                     if !self.is_str(cand) {
                         let tn = self.type_name(cand);
-                        return Err(self.type_error(format_args!("{mname} first arg must be str or a tuple of str, not {tn}")));
+                        return Err(self.type_error(format_args!(
+                            "{mname} first arg must be str or a tuple of str, not {tn}"
+                        )));
                     }
                     let hay = &self.str_bytes(s)[from..to];
                     let needle = self.str_bytes(cand);
-                    let hit = if name == q::STARTSWITH { hay.starts_with(needle) } else { hay.ends_with(needle) };
+                    let hit = if name == q::STARTSWITH {
+                        hay.starts_with(needle)
+                    } else {
+                        hay.ends_with(needle)
+                    };
                     if hit {
                         return Ok(Value::TRUE);
                     }
@@ -294,7 +409,10 @@ impl<'a, H: Host> Vm<'a, H> {
                     let mut first = true;
                     while at < len {
                         let k = next_char(vm.str_bytes(s), at);
-                        let ch = core::str::from_utf8(&vm.str_bytes(s)[at..at + k]).ok().and_then(|t| t.chars().next()).unwrap_or('\u{fffd}');
+                        let ch = core::str::from_utf8(&vm.str_bytes(s)[at..at + k])
+                            .ok()
+                            .and_then(|t| t.chars().next())
+                            .unwrap_or('\u{fffd}');
                         let mut buf = [0u8; 16];
                         let mut n = 0;
                         let mut put = |c: char, buf: &mut [u8; 16]| {
@@ -328,11 +446,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 let mname = self.image.qstr(name as u32);
                 self.method_args(a, mname, 1, 3)?;
                 let sub = self.arg(a, 0);
-                self.need_str(sub, "must be str, not")
-                    .or_else(|_| {
-                        let tn = self.type_name(sub);
-                        Err(self.type_error(format_args!("must be str, not {tn}")))
-                    })?;
+                self.need_str(sub, "must be str, not").or_else(|_| {
+                    let tn = self.type_name(sub);
+                    Err(self.type_error(format_args!("must be str, not {tn}")))
+                })?;
                 let (from, to) = self.str_range(s, a, 1)?;
                 let hay_len = to.saturating_sub(from);
                 if name == q::COUNT {
@@ -343,7 +460,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     let mut c = 0;
                     let mut at = from;
-                    while let Some(p) = find_bytes(&self.str_bytes(s)[..to], self.str_bytes(sub), at) {
+                    while let Some(p) =
+                        find_bytes(&self.str_bytes(s)[..to], self.str_bytes(sub), at)
+                    {
                         c += 1;
                         at = p + nl;
                     }
@@ -354,7 +473,13 @@ impl<'a, H: Host> Vm<'a, H> {
                     let hay = &self.str_bytes(s)[from..from + hay_len];
                     let needle = self.str_bytes(sub);
                     if reverse {
-                        if needle.len() > hay.len() { None } else { (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle) }
+                        if needle.len() > hay.len() {
+                            None
+                        } else {
+                            (0..=hay.len() - needle.len())
+                                .rev()
+                                .find(|&i| &hay[i..i + needle.len()] == needle)
+                        }
                     } else {
                         find_bytes(hay, needle, 0)
                     }
@@ -364,7 +489,9 @@ impl<'a, H: Host> Vm<'a, H> {
                         let ci = self.byte_to_char_index(s, from + p);
                         self.int_from_i64(ci as i64)
                     }
-                    None if name == q::INDEX || name == q::RINDEX => Err(self.value_error(format_args!("substring not found"))),
+                    None if name == q::INDEX || name == q::RINDEX => {
+                        Err(self.value_error(format_args!("substring not found")))
+                    }
                     None => Ok(Value::int(-1)),
                 }
             }
@@ -372,12 +499,23 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.method_args(a, "isdigit", 0, 0)?;
                 let text = core::str::from_utf8(self.str_bytes(s)).unwrap_or("");
                 let r = match name {
-                    q::ISDIGIT => !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()),
+                    q::ISDIGIT => {
+                        !text.is_empty()
+                            && text.chars().all(|c| {
+                                c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()
+                            })
+                    }
                     q::ISALPHA => !text.is_empty() && text.chars().all(char::is_alphabetic),
                     q::ISSPACE => !text.is_empty() && text.chars().all(char::is_whitespace),
                     q::ISALNUM => !text.is_empty() && text.chars().all(char::is_alphanumeric),
-                    q::ISUPPER => text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase),
-                    _ => text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase),
+                    q::ISUPPER => {
+                        text.chars().any(char::is_uppercase)
+                            && !text.chars().any(char::is_lowercase)
+                    }
+                    _ => {
+                        text.chars().any(char::is_lowercase)
+                            && !text.chars().any(char::is_uppercase)
+                    }
                 };
                 Ok(Value::from_bool(r))
             }
@@ -387,12 +525,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 let wv = self.arg(a, 0);
                 let Some(width) = self.int_to_i64(wv).filter(|_| self.is_int(wv)) else {
                     let tn = self.type_name(wv);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 };
                 let fill = if a.argc == 2 {
                     let f = self.arg(a, 1);
                     if !self.is_str(f) || self.str_chars(f) != 1 {
-                        return Err(self.type_error(format_args!("The fill character must be exactly one character long")));
+                        return Err(self.type_error(format_args!(
+                            "The fill character must be exactly one character long"
+                        )));
                     }
                     let mut buf = [0u8; 4];
                     let fb = self.str_bytes(f);
@@ -461,7 +603,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 };
                 self.push(x)?;
                 self.push(y)?;
-                let z = if z.is_null() { self.new_substr(s, found.unwrap_or(0) + sl, len)? } else { z };
+                let z = if z.is_null() {
+                    self.new_substr(s, found.unwrap_or(0) + sl, len)?
+                } else {
+                    z
+                };
                 self.push(z)?;
                 self.build_tuple(3)?;
                 Ok(self.pop())
@@ -501,10 +647,22 @@ impl<'a, H: Host> Vm<'a, H> {
         let sep_kw = self.kwarg(a, mname, &allowed, q::SEP)?;
         let max_kw = self.kwarg(a, mname, &allowed, q::MAXSPLIT)?;
         self.method_args(a, mname, 0, 2)?;
-        let sep = if a.argc >= 1 { self.arg(a, 0) } else { sep_kw.unwrap_or(Value::NONE) };
-        let maxv = if a.argc >= 2 { self.arg(a, 1) } else { max_kw.unwrap_or(Value::int(-1)) };
+        let sep = if a.argc >= 1 {
+            self.arg(a, 0)
+        } else {
+            sep_kw.unwrap_or(Value::NONE)
+        };
+        let maxv = if a.argc >= 2 {
+            self.arg(a, 1)
+        } else {
+            max_kw.unwrap_or(Value::int(-1))
+        };
         let maxsplit = self.int_to_i64(maxv).unwrap_or(-1);
-        let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+        let max = if maxsplit < 0 {
+            usize::MAX
+        } else {
+            maxsplit as usize
+        };
         if sep != Value::NONE {
             self.need_str(sep, "must be str or None, not")
                 .or_else(|_| {
@@ -669,8 +827,12 @@ impl<'a, H: Host> Vm<'a, H> {
     fn list_method(&mut self, l: Value, name: u16, a: Args) -> Result<Value, Raised> {
         match name {
             q::APPEND => {
-                self.method_args(a, "list.append", 1, 1)
-                    .map_err(|_| self.type_error(format_args!("list.append() takes exactly one argument ({} given)", a.argc)))?;
+                self.method_args(a, "list.append", 1, 1).map_err(|_| {
+                    self.type_error(format_args!(
+                        "list.append() takes exactly one argument ({} given)",
+                        a.argc
+                    ))
+                })?;
                 let x = self.arg(a, 0);
                 self.list_append(l, x)?;
                 Ok(Value::NONE)
@@ -685,11 +847,15 @@ impl<'a, H: Host> Vm<'a, H> {
                     let iv = self.arg(a, 0);
                     let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
                         let tn = self.type_name(iv);
-                        return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                        return Err(self.type_error(format_args!(
+                            "'{tn}' object cannot be interpreted as an integer"
+                        )));
                     };
                     let i = if i < 0 { i + n as i64 } else { i };
                     if i < 0 || i >= n as i64 {
-                        return Err(self.new_error(b::INDEX_ERROR, format_args!("pop index out of range")));
+                        return Err(
+                            self.new_error(b::INDEX_ERROR, format_args!("pop index out of range"))
+                        );
                     }
                     i as usize
                 } else {
@@ -702,7 +868,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (iv, x) = (self.arg(a, 0), self.arg(a, 1));
                 let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
                     let tn = self.type_name(iv);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 };
                 let n = self.list_len(l) as i64;
                 let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
@@ -750,10 +918,14 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             q::SORT => {
                 if a.argc > 0 {
-                    return Err(self.type_error(format_args!("sort() takes no positional arguments")));
+                    return Err(
+                        self.type_error(format_args!("sort() takes no positional arguments"))
+                    );
                 }
                 let allowed = [q::KEY, q::REVERSE];
-                let key = self.kwarg(a, "sort", &allowed, q::KEY)?.filter(|v| *v != Value::NONE);
+                let key = self
+                    .kwarg(a, "sort", &allowed, q::KEY)?
+                    .filter(|v| *v != Value::NONE);
                 let rev = match self.kwarg(a, "sort", &allowed, q::REVERSE)? {
                     Some(r) => self.truthy(r)?,
                     None => false,
@@ -767,7 +939,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// A stable sort: binary insertion over keys kept in a parallel list
     /// (rooted), items moved alongside. O(n log n) comparisons.
-    pub(crate) fn list_sort(&mut self, l: Value, key: Option<Value>, reverse: bool) -> Result<(), Raised> {
+    pub(crate) fn list_sort(
+        &mut self,
+        l: Value,
+        key: Option<Value>,
+        reverse: bool,
+    ) -> Result<(), Raised> {
         let n = self.list_len(l);
         if n < 2 {
             return Ok(());
@@ -791,7 +968,11 @@ impl<'a, H: Host> Vm<'a, H> {
         };
         let items = self.to_list(l)?;
         self.push(items)?;
-        let op = if reverse { image_format::ops::CmpOp::Gt } else { image_format::ops::CmpOp::Lt };
+        let op = if reverse {
+            image_format::ops::CmpOp::Gt
+        } else {
+            image_format::ops::CmpOp::Lt
+        };
         let karr = self.field(keys, 2).index() + 1;
         let iarr = self.field(items, 2).index() + 1;
         for i in 1..n {
@@ -808,9 +989,13 @@ impl<'a, H: Host> Vm<'a, H> {
                     lo = mid + 1;
                 }
             }
-            self.heap.words.copy_within(karr + lo..karr + i, karr + lo + 1);
+            self.heap
+                .words
+                .copy_within(karr + lo..karr + i, karr + lo + 1);
             self.heap.words[karr + lo] = kx.0;
-            self.heap.words.copy_within(iarr + lo..iarr + i, iarr + lo + 1);
+            self.heap
+                .words
+                .copy_within(iarr + lo..iarr + i, iarr + lo + 1);
             self.heap.words[iarr + lo] = x.0;
         }
         // Write back into the original list (whose length may not have changed).
@@ -837,7 +1022,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 let k = self.arg(a, 0);
                 match self.dict_get(d, k)? {
                     Some(v) => Ok(v),
-                    None => Ok(if a.argc == 2 { self.arg(a, 1) } else { Value::NONE }),
+                    None => Ok(if a.argc == 2 {
+                        self.arg(a, 1)
+                    } else {
+                        Value::NONE
+                    }),
                 }
             }
             q::POP => {
@@ -855,7 +1044,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 match self.dict_get(d, k)? {
                     Some(v) => Ok(v),
                     None => {
-                        let v = if a.argc == 2 { self.arg(a, 1) } else { Value::NONE };
+                        let v = if a.argc == 2 {
+                            self.arg(a, 1)
+                        } else {
+                            Value::NONE
+                        };
                         self.dict_set(d, k, v)?;
                         Ok(v)
                     }

@@ -28,7 +28,13 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// The keyword argument `name`, if given. Unknown keywords are an error.
-    pub(crate) fn kwarg(&mut self, a: Args, fname: &str, allowed: &[u16], name: u16) -> Result<Option<Value>, Raised> {
+    pub(crate) fn kwarg(
+        &mut self,
+        a: Args,
+        fname: &str,
+        allowed: &[u16],
+        name: u16,
+    ) -> Result<Option<Value>, Raised> {
         let mut found = None;
         for k in 0..a.nkw {
             let key = self.stack_at(a.at + a.argc + 2 * k);
@@ -36,7 +42,10 @@ impl<'a, H: Host> Vm<'a, H> {
             if !allowed.iter().any(|&x| x as u32 == id) {
                 let mut buf = StackBuf::<64>::new();
                 buf.push_bytes(self.str_bytes(key));
-                return Err(self.type_error(format_args!("{fname}() got an unexpected keyword argument '{}'", buf.as_str())));
+                return Err(self.type_error(format_args!(
+                    "{fname}() got an unexpected keyword argument '{}'",
+                    buf.as_str()
+                )));
             }
             if id == name as u32 {
                 found = Some(self.stack_at(a.at + a.argc + 2 * k + 1));
@@ -57,21 +66,39 @@ impl<'a, H: Host> Vm<'a, H> {
             if min == max {
                 let s = if min == 1 { "" } else { "s" };
                 if min == 1 {
-                    return Err(self.type_error(format_args!("{fname}() takes exactly one argument ({} given)", a.argc)));
+                    return Err(self.type_error(format_args!(
+                        "{fname}() takes exactly one argument ({} given)",
+                        a.argc
+                    )));
                 }
-                return Err(self.type_error(format_args!("{fname} expected {min} argument{s}, got {}", a.argc)));
+                return Err(self.type_error(format_args!(
+                    "{fname} expected {min} argument{s}, got {}",
+                    a.argc
+                )));
             }
             if a.argc < min {
                 let s = if min == 1 { "" } else { "s" };
-                return Err(self.type_error(format_args!("{fname} expected at least {min} argument{s}, got {}", a.argc)));
+                return Err(self.type_error(format_args!(
+                    "{fname} expected at least {min} argument{s}, got {}",
+                    a.argc
+                )));
             }
             let s = if max == 1 { "" } else { "s" };
-            return Err(self.type_error(format_args!("{fname} expected at most {max} argument{s}, got {}", a.argc)));
+            return Err(self.type_error(format_args!(
+                "{fname} expected at most {max} argument{s}, got {}",
+                a.argc
+            )));
         }
         Ok(())
     }
 
-    pub(crate) fn call_builtin(&mut self, id: u16, at: usize, argc: usize, nkw: usize) -> Result<Value, Raised> {
+    pub(crate) fn call_builtin(
+        &mut self,
+        id: u16,
+        at: usize,
+        argc: usize,
+        nkw: usize,
+    ) -> Result<Value, Raised> {
         let a = Args { at, argc, nkw };
         if b::is_exception_class(id) {
             self.no_kwargs(a, b::NAMES[id as usize])?;
@@ -81,7 +108,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.set_field(t, 2 + i, v);
             }
             self.push(t)?;
-            let e = self.new_obj(TAG_EXCEPTION, &[Value::builtin(id), t, Value::NULL, Value::NULL, Value::NULL]);
+            let e = self.new_obj(
+                TAG_EXCEPTION,
+                &[Value::builtin(id), t, Value::NULL, Value::NULL, Value::NULL],
+            );
             self.pop();
             return e;
         }
@@ -104,7 +134,8 @@ impl<'a, H: Host> Vm<'a, H> {
                         if self.int_sign(v) == Ordering::Less {
                             self.unary_op(image_format::ops::UnaryOp::Neg, v)
                         } else {
-                            self.int_from_i64(0).and_then(|z| self.binary_op(BinOp::Add, v, z))
+                            self.int_from_i64(0)
+                                .and_then(|z| self.binary_op(BinOp::Add, v, z))
                         }
                     }
                     None => {
@@ -121,7 +152,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.to_repr(v)
             }
             b::ISINSTANCE | b::ISSUBCLASS => {
-                let name = if id == b::ISINSTANCE { "isinstance" } else { "issubclass" };
+                let name = if id == b::ISINSTANCE {
+                    "isinstance"
+                } else {
+                    "issubclass"
+                };
                 self.no_kwargs(a, name)?;
                 self.arg_count(a, name, 2, 2)?;
                 let (v, spec) = (self.arg(a, 0), self.arg(a, 1));
@@ -130,7 +165,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 } else {
                     match v.as_builtin().filter(|&c| b::is_type(c)) {
                         Some(c) => c,
-                        None => return Err(self.type_error(format_args!("issubclass() arg 1 must be a class"))),
+                        None => {
+                            return Err(
+                                self.type_error(format_args!("issubclass() arg 1 must be a class"))
+                            );
+                        }
                     }
                 };
                 self.class_matches(cls, spec, name).map(Value::from_bool)
@@ -140,13 +179,20 @@ impl<'a, H: Host> Vm<'a, H> {
                 let v = self.arg(a, 0);
                 if !self.is_str(v) {
                     let tn = self.type_name(v);
-                    return Err(self.type_error(format_args!("ord() expected string of length 1, but {tn} found")));
+                    return Err(self.type_error(format_args!(
+                        "ord() expected string of length 1, but {tn} found"
+                    )));
                 }
                 let n = self.str_chars(v);
                 if n != 1 {
-                    return Err(self.type_error(format_args!("ord() expected a character, but string of length {n} found")));
+                    return Err(self.type_error(format_args!(
+                        "ord() expected a character, but string of length {n} found"
+                    )));
                 }
-                let c = core::str::from_utf8(self.str_bytes(v)).ok().and_then(|s| s.chars().next()).map_or(0, |c| c as i64);
+                let c = core::str::from_utf8(self.str_bytes(v))
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .map_or(0, |c| c as i64);
                 self.int_from_i64(c)
             }
             b::CHR => {
@@ -154,7 +200,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let v = self.arg(a, 0);
                 let Some(i) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
                     let tn = self.type_name(v);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 };
                 let Some(c) = u32::try_from(i).ok().and_then(char::from_u32) else {
                     return Err(self.value_error(format_args!("chr() arg not in range(0x110000)")));
@@ -173,10 +221,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 let v = self.arg(a, 0);
                 if !self.is_int(v) {
                     let tn = self.type_name(v);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 }
                 let neg = self.int_sign(v) == Ordering::Less;
-                let absv = if neg { self.unary_op(image_format::ops::UnaryOp::Neg, v)? } else { v };
+                let absv = if neg {
+                    self.unary_op(image_format::ops::UnaryOp::Neg, v)?
+                } else {
+                    v
+                };
                 self.push(absv)?;
                 let r = self.build_str(|vm, out| {
                     if neg {
@@ -191,7 +245,9 @@ impl<'a, H: Host> Vm<'a, H> {
             b::DIVMOD => {
                 self.arg_count(a, "divmod", 2, 2)?;
                 let (x, y) = (self.arg(a, 0), self.arg(a, 1));
-                if let (Some(Num::Float(_)), _) | (_, Some(Num::Float(_))) = (self.num(x), self.num(y)) {
+                if let (Some(Num::Float(_)), _) | (_, Some(Num::Float(_))) =
+                    (self.num(x), self.num(y))
+                {
                     let fx = self.to_f64(x)?;
                     let fy = self.to_f64(y)?;
                     let (qv, rv) = match fl::divmod(fx, fy) {
@@ -206,7 +262,10 @@ impl<'a, H: Host> Vm<'a, H> {
                     return Ok(self.pop());
                 }
                 if self.is_int(x) && self.is_int(y) && self.int_sign(y) == Ordering::Equal {
-                    return Err(self.new_error(b::ZERO_DIVISION_ERROR, format_args!("integer division or modulo by zero")));
+                    return Err(self.new_error(
+                        b::ZERO_DIVISION_ERROR,
+                        format_args!("integer division or modulo by zero"),
+                    ));
                 }
                 let qv = self.binary_op(BinOp::FloorDiv, x, y)?;
                 self.push(qv)?;
@@ -255,7 +314,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.arg_count(a, "callable", 1, 1)?;
                 let v = self.arg(a, 0);
                 Ok(Value::from_bool(
-                    v.as_builtin().is_some() || v.as_method().is_some() || self.is_tag(v, TAG_FUNCTION) || self.is_tag(v, TAG_BOUND),
+                    v.as_builtin().is_some()
+                        || v.as_method().is_some()
+                        || self.is_tag(v, TAG_FUNCTION)
+                        || self.is_tag(v, TAG_BOUND),
                 ))
             }
             b::ITER => {
@@ -280,7 +342,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             b::GETATTR | b::HASATTR => {
-                let name = if id == b::GETATTR { "getattr" } else { "hasattr" };
+                let name = if id == b::GETATTR {
+                    "getattr"
+                } else {
+                    "hasattr"
+                };
                 self.arg_count(a, name, 2, if id == b::GETATTR { 3 } else { 2 })?;
                 let (o, n) = (self.arg(a, 0), self.arg(a, 1));
                 if !self.is_str(n) {
@@ -288,7 +354,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 let r = match self.name_id(n) {
                     Some(qid) => self.load_attr(o, qid),
-                    None => Err(self.new_error(b::ATTRIBUTE_ERROR, format_args!("object has no such attribute"))),
+                    None => Err(self.new_error(
+                        b::ATTRIBUTE_ERROR,
+                        format_args!("object has no such attribute"),
+                    )),
                 };
                 match r {
                     Ok(v) => Ok(if id == b::HASATTR { Value::TRUE } else { v }),
@@ -327,10 +396,16 @@ impl<'a, H: Host> Vm<'a, H> {
             b::FORMAT => {
                 self.arg_count(a, "format", 1, 2)?;
                 let v = self.arg(a, 0);
-                let spec = if a.argc == 2 { self.arg(a, 1) } else { Value::NULL };
+                let spec = if a.argc == 2 {
+                    self.arg(a, 1)
+                } else {
+                    Value::NULL
+                };
                 if !spec.is_null() && !self.is_str(spec) {
                     let tn = self.type_name(spec);
-                    return Err(self.type_error(format_args!("format() argument 2 must be str, not {tn}")));
+                    return Err(
+                        self.type_error(format_args!("format() argument 2 must be str, not {tn}"))
+                    );
                 }
                 self.format(v, spec)
             }
@@ -379,7 +454,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 let d = self.new_dict(0)?;
                 self.push(d)?;
                 if a.argc > 1 {
-                    return Err(self.type_error(format_args!("dict expected at most 1 argument, got {}", a.argc)));
+                    return Err(self.type_error(format_args!(
+                        "dict expected at most 1 argument, got {}",
+                        a.argc
+                    )));
                 }
                 if a.argc == 1 {
                     let src = self.arg(a, 0);
@@ -442,7 +520,9 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             return Ok(false);
         }
-        Err(self.type_error(format_args!("{name}() arg 2 must be a type, a tuple of types, or a union")))
+        Err(self.type_error(format_args!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        )))
     }
 
     pub(crate) fn len_of(&mut self, v: Value) -> Result<usize, Raised> {
@@ -466,13 +546,19 @@ impl<'a, H: Host> Vm<'a, H> {
 
     fn native_print(&mut self, a: Args) -> Result<Value, Raised> {
         let allowed = [q::SEP, q::END, q::FILE, q::FLUSH];
-        let sep = self.kwarg(a, "print", &allowed, q::SEP)?.filter(|v| *v != Value::NONE);
-        let end = self.kwarg(a, "print", &allowed, q::END)?.filter(|v| *v != Value::NONE);
+        let sep = self
+            .kwarg(a, "print", &allowed, q::SEP)?
+            .filter(|v| *v != Value::NONE);
+        let end = self
+            .kwarg(a, "print", &allowed, q::END)?
+            .filter(|v| *v != Value::NONE);
         for v in [sep, end].into_iter().flatten() {
             if !self.is_str(v) {
                 let tn = self.type_name(v);
                 let which = if Some(v) == sep { "sep" } else { "end" };
-                return Err(self.type_error(format_args!("{which} must be None or a string, not {tn}")));
+                return Err(
+                    self.type_error(format_args!("{which} must be None or a string, not {tn}"))
+                );
             }
         }
         let out = Out::Stdout;
@@ -502,7 +588,9 @@ impl<'a, H: Host> Vm<'a, H> {
     fn native_min_max(&mut self, a: Args, is_max: bool) -> Result<Value, Raised> {
         let name = if is_max { "max" } else { "min" };
         let allowed = [q::KEY, q::DEFAULT];
-        let key = self.kwarg(a, name, &allowed, q::KEY)?.filter(|v| *v != Value::NONE);
+        let key = self
+            .kwarg(a, name, &allowed, q::KEY)?
+            .filter(|v| *v != Value::NONE);
         let default = self.kwarg(a, name, &allowed, q::DEFAULT)?;
         if a.argc == 0 {
             return Err(self.type_error(format_args!("{name} expected at least 1 argument, got 0")));
@@ -512,7 +600,9 @@ impl<'a, H: Host> Vm<'a, H> {
             self.to_list(v)?
         } else {
             if default.is_some() {
-                return Err(self.type_error(format_args!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(self.type_error(format_args!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             let t = self.new_tuple(a.argc)?;
             for i in 0..a.argc {
@@ -543,7 +633,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 Some(k) => self.call_value(k, &[x])?,
                 None => x,
             };
-            let op = if is_max { image_format::ops::CmpOp::Gt } else { image_format::ops::CmpOp::Lt };
+            let op = if is_max {
+                image_format::ops::CmpOp::Gt
+            } else {
+                image_format::ops::CmpOp::Lt
+            };
             self.push(kx)?;
             let better = self.compare_op(op, kx, best_key)?;
             self.pop();
@@ -560,9 +654,15 @@ impl<'a, H: Host> Vm<'a, H> {
     fn native_sum(&mut self, a: Args) -> Result<Value, Raised> {
         let start_kw = self.kwarg(a, "sum", &[q::START], q::START)?;
         self.arg_count(a, "sum", 1, 2)?;
-        let mut acc = if a.argc == 2 { self.arg(a, 1) } else { start_kw.unwrap_or(Value::int(0)) };
+        let mut acc = if a.argc == 2 {
+            self.arg(a, 1)
+        } else {
+            start_kw.unwrap_or(Value::int(0))
+        };
         if self.is_str(acc) {
-            return Err(self.type_error(format_args!("sum() can't sum strings [use ''.join(seq) instead]")));
+            return Err(self.type_error(format_args!(
+                "sum() can't sum strings [use ''.join(seq) instead]"
+            )));
         }
         let v = self.arg(a, 0);
         let it = self.get_iter(v)?;
@@ -589,21 +689,32 @@ impl<'a, H: Host> Vm<'a, H> {
     fn native_round(&mut self, a: Args) -> Result<Value, Raised> {
         self.arg_count(a, "round", 1, 2)?;
         let v = self.arg(a, 0);
-        let nd = if a.argc == 2 { self.arg(a, 1) } else { Value::NONE };
+        let nd = if a.argc == 2 {
+            self.arg(a, 1)
+        } else {
+            Value::NONE
+        };
         match self.num(v) {
             Some(Num::Float(f)) => {
                 if nd == Value::NONE {
                     if f.is_nan() {
-                        return Err(self.value_error(format_args!("cannot convert float NaN to integer")));
+                        return Err(
+                            self.value_error(format_args!("cannot convert float NaN to integer"))
+                        );
                     }
                     if f.is_infinite() {
-                        return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("cannot convert float infinity to integer")));
+                        return Err(self.new_error(
+                            b::OVERFLOW_ERROR,
+                            format_args!("cannot convert float infinity to integer"),
+                        ));
                     }
                     return self.int_from_f64(fl::round_half_even(f));
                 }
                 let Some(n) = self.int_to_i64(nd) else {
                     let tn = self.type_name(nd);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 };
                 match fl::round(f, n) {
                     Ok(r) => self.new_float(r),
@@ -612,9 +723,17 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             Some(_) => {
                 if nd == Value::NONE {
-                    return Ok(if v == Value::TRUE { Value::int(1) } else if v == Value::FALSE { Value::int(0) } else { v });
+                    return Ok(if v == Value::TRUE {
+                        Value::int(1)
+                    } else if v == Value::FALSE {
+                        Value::int(0)
+                    } else {
+                        v
+                    });
                 }
-                let Some(n) = self.int_to_i64(nd) else { return Ok(v) };
+                let Some(n) = self.int_to_i64(nd) else {
+                    return Ok(v);
+                };
                 if n >= 0 {
                     return Ok(v);
                 }
@@ -634,7 +753,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 let q = self.binary_op(BinOp::FloorDiv, down, m)?;
                 let odd = self.binary_op(BinOp::Mod, q, Value::int(2))? == Value::int(1);
                 let up = c == Value::TRUE || (tie == Value::TRUE && odd);
-                let res = if up { self.binary_op(BinOp::Add, down, m)? } else { down };
+                let res = if up {
+                    self.binary_op(BinOp::Add, down, m)?
+                } else {
+                    down
+                };
                 self.sp -= 4;
                 Ok(res)
             }
@@ -647,7 +770,9 @@ impl<'a, H: Host> Vm<'a, H> {
 
     fn pow_mod(&mut self, x: Value, y: Value, m: Value) -> Result<Value, Raised> {
         if !(self.is_int(x) && self.is_int(y) && self.is_int(m)) {
-            return Err(self.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));
+            return Err(self.type_error(format_args!(
+                "pow() 3rd argument not allowed unless all arguments are integers"
+            )));
         }
         let lm = {
             let mut buf = [0u32; 2];
@@ -721,7 +846,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.heap.shrink(out, 1 + len);
                 let v = Value::obj(out);
                 if len <= 1 {
-                    let mag = if len == 1 { self.heap.words[out + 2] as i64 } else { 0 };
+                    let mag = if len == 1 {
+                        self.heap.words[out + 2] as i64
+                    } else {
+                        0
+                    };
                     return self.int_from_i64(if neg { -mag } else { mag });
                 }
                 Ok(v)
@@ -737,17 +866,27 @@ impl<'a, H: Host> Vm<'a, H> {
             return Ok(Value::int(0));
         }
         let v = self.arg(a, 0);
-        let base = if a.argc == 2 { Some(self.arg(a, 1)) } else { base_kw };
+        let base = if a.argc == 2 {
+            Some(self.arg(a, 1))
+        } else {
+            base_kw
+        };
         if let Some(bv) = base {
             if !self.is_str(v) {
-                return Err(self.type_error(format_args!("int() can't convert non-string with explicit base")));
+                return Err(self.type_error(format_args!(
+                    "int() can't convert non-string with explicit base"
+                )));
             }
             let Some(bn) = self.int_to_i64(bv).filter(|_| self.is_int(bv)) else {
                 let tn = self.type_name(bv);
-                return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(self.type_error(format_args!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
             };
             if bn != 0 && !(2..=36).contains(&bn) {
-                return Err(self.value_error(format_args!("int() base must be >= 2 and <= 36, or 0")));
+                return Err(
+                    self.value_error(format_args!("int() base must be >= 2 and <= 36, or 0"))
+                );
             }
             return self.parse_int_str(v, bn as u32);
         }
@@ -756,10 +895,15 @@ impl<'a, H: Host> Vm<'a, H> {
             Some(Num::Big) => Ok(v),
             Some(Num::Float(f)) => {
                 if f.is_nan() {
-                    return Err(self.value_error(format_args!("cannot convert float NaN to integer")));
+                    return Err(
+                        self.value_error(format_args!("cannot convert float NaN to integer"))
+                    );
                 }
                 if f.is_infinite() {
-                    return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("cannot convert float infinity to integer")));
+                    return Err(self.new_error(
+                        b::OVERFLOW_ERROR,
+                        format_args!("cannot convert float infinity to integer"),
+                    ));
                 }
                 self.int_from_f64(libm::trunc(f))
             }
@@ -778,7 +922,9 @@ impl<'a, H: Host> Vm<'a, H> {
         let in_words = len.div_ceil(4);
         if let Some(qid) = s.as_qstr() {
             let text = self.image.qstr(qid).as_bytes();
-            bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[tmp + 1..tmp + 1 + in_words])[..len].copy_from_slice(text);
+            bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[tmp + 1..tmp + 1 + in_words])
+                [..len]
+                .copy_from_slice(text);
         } else {
             let src = s.index() + 4;
             self.heap.words.copy_within(src..src + in_words, tmp + 1);
@@ -810,7 +956,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 let r = self.to_repr(s)?;
                 let mut buf = StackBuf::<200>::new();
                 buf.push_bytes(self.str_bytes(r));
-                Err(self.value_error(format_args!("invalid literal for int() with base {base}: {}", buf.as_str())))
+                Err(self.value_error(format_args!(
+                    "invalid literal for int() with base {base}: {}",
+                    buf.as_str()
+                )))
             }
         }
     }
@@ -824,7 +973,11 @@ impl<'a, H: Host> Vm<'a, H> {
         let v = self.arg(a, 0);
         if self.num(v).is_some() {
             let f = self.to_f64(v)?;
-            return if self.is_tag(v, TAG_FLOAT) { Ok(v) } else { self.new_float(f) };
+            return if self.is_tag(v, TAG_FLOAT) {
+                Ok(v)
+            } else {
+                self.new_float(f)
+            };
         }
         if self.is_str(v) {
             let parsed = fl::float_from_str(self.str_bytes(v));
@@ -834,12 +987,17 @@ impl<'a, H: Host> Vm<'a, H> {
                     let r = self.to_repr(v)?;
                     let mut buf = StackBuf::<200>::new();
                     buf.push_bytes(self.str_bytes(r));
-                    Err(self.value_error(format_args!("could not convert string to float: {}", buf.as_str())))
+                    Err(self.value_error(format_args!(
+                        "could not convert string to float: {}",
+                        buf.as_str()
+                    )))
                 }
             };
         }
         let tn = self.type_name(v);
-        Err(self.type_error(format_args!("float() argument must be a string or a real number, not '{tn}'")))
+        Err(self.type_error(format_args!(
+            "float() argument must be a string or a real number, not '{tn}'"
+        )))
     }
 
     fn native_range(&mut self, a: Args) -> Result<Value, Raised> {
@@ -853,10 +1011,15 @@ impl<'a, H: Host> Vm<'a, H> {
             let v = self.arg(a, i);
             if !self.is_int(v) {
                 let tn = self.type_name(v);
-                return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(self.type_error(format_args!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
             }
             let Some(x) = self.int_to_i64(v) else {
-                return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("range() arguments too large for this runtime")));
+                return Err(self.new_error(
+                    b::OVERFLOW_ERROR,
+                    format_args!("range() arguments too large for this runtime"),
+                ));
             };
             vals[i] = x;
         }
@@ -884,7 +1047,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     let l = l?;
                     let n = self.list_len(l);
                     if n != 2 {
-                        break Err(self.value_error(format_args!("dictionary update sequence element #{i} has length {n}; 2 is required")));
+                        break Err(self.value_error(format_args!(
+                            "dictionary update sequence element #{i} has length {n}; 2 is required"
+                        )));
                     }
                     self.push(l)?;
                     let (k, v) = (self.seq_get(l, 0), self.seq_get(l, 1));

@@ -52,7 +52,11 @@ impl<'a, H: Host> Vm<'a, H> {
 
     #[inline]
     pub(crate) fn tag_of(&self, v: Value) -> u8 {
-        if v.is_obj() { self.heap.tag(v.index()) } else { TAG_FREE }
+        if v.is_obj() {
+            self.heap.tag(v.index())
+        } else {
+            TAG_FREE
+        }
     }
 
     #[inline]
@@ -157,7 +161,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// A str made of a slice of another str's bytes (which must lie on
     /// char boundaries).
-    pub(crate) fn new_substr(&mut self, s: Value, start: usize, end: usize) -> Result<Value, Raised> {
+    pub(crate) fn new_substr(
+        &mut self,
+        s: Value,
+        start: usize,
+        end: usize,
+    ) -> Result<Value, Raised> {
         if start == 0 && end == self.str_bytes(s).len() {
             return Ok(s);
         }
@@ -169,7 +178,14 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Copies `n` bytes from str `src` at `from` into the str being built
     /// `dst` at `to`.
-    pub(crate) fn copy_str_bytes(&mut self, src: Value, from: usize, dst: Value, to: usize, n: usize) {
+    pub(crate) fn copy_str_bytes(
+        &mut self,
+        src: Value,
+        from: usize,
+        dst: Value,
+        to: usize,
+        n: usize,
+    ) {
         if let Some(q) = src.as_qstr() {
             let bytes = self.image.qstr(q).as_bytes();
             self.str_bytes_mut(dst)[to..to + n].copy_from_slice(&bytes[from..from + n]);
@@ -200,7 +216,11 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_LIST => {
                 let arr = self.field(v, 2);
                 let len = self.int_field(v, 1);
-                if arr.is_null() { Some((0, 0)) } else { Some((arr.index() + 1, len)) }
+                if arr.is_null() {
+                    Some((0, 0))
+                } else {
+                    Some((arr.index() + 1, len))
+                }
             }
             _ => None,
         }
@@ -227,7 +247,11 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub(crate) fn list_capacity(&self, l: Value) -> usize {
         let arr = self.field(l, 2);
-        if arr.is_null() { 0 } else { self.heap.size(arr.index()) - 1 }
+        if arr.is_null() {
+            0
+        } else {
+            self.heap.size(arr.index()) - 1
+        }
     }
 
     /// Makes room for `extra` more items (the list must be rooted).

@@ -62,7 +62,12 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// An f-string field: conversion, then `format(value, spec)`.
-    pub(crate) fn format_value(&mut self, v: Value, conv: u8, spec: Value) -> Result<Value, Raised> {
+    pub(crate) fn format_value(
+        &mut self,
+        v: Value,
+        conv: u8,
+        spec: Value,
+    ) -> Result<Value, Raised> {
         use image_format::ops::{FORMAT_CONV_ASCII, FORMAT_CONV_REPR, FORMAT_CONV_STR};
         let v = match conv {
             FORMAT_CONV_STR => self.to_str(v)?,
@@ -101,7 +106,8 @@ impl<'a, H: Host> Vm<'a, H> {
             let bound = fspec::format_float_bound(&parsed);
             let tmp = self.alloc(TAG_RAW, bound.div_ceil(4))?;
             let size = self.heap.size(tmp);
-            let out = bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[tmp + 1..tmp + size]);
+            let out =
+                bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[tmp + 1..tmp + size]);
             return match fspec::format_float(f, &parsed, out) {
                 Ok(n) => self.str_from_raw(tmp, 0, n),
                 Err(e) => Err(self.format_error(e, spec_bytes.as_str(), v)),
@@ -116,7 +122,10 @@ impl<'a, H: Host> Vm<'a, H> {
             let in_words = len.div_ceil(4);
             if let Some(q) = v.as_qstr() {
                 let text = self.image.qstr(q).as_bytes();
-                bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[tmp + 1..tmp + 1 + in_words])[..len].copy_from_slice(text);
+                bytemuck::cast_slice_mut::<u32, u8>(
+                    &mut self.heap.words[tmp + 1..tmp + 1 + in_words],
+                )[..len]
+                    .copy_from_slice(text);
             } else {
                 let src = v.index() + 4;
                 self.heap.words.copy_within(src..src + in_words, tmp + 1);
@@ -130,10 +139,17 @@ impl<'a, H: Host> Vm<'a, H> {
             };
         }
         let tn = self.type_name(v);
-        Err(self.type_error(format_args!("unsupported format string passed to {tn}.__format__")))
+        Err(self.type_error(format_args!(
+            "unsupported format string passed to {tn}.__format__"
+        )))
     }
 
-    fn format_int_value(&mut self, v: Value, spec: &FormatSpec, spec_text: &str) -> Result<Value, Raised> {
+    fn format_int_value(
+        &mut self,
+        v: Value,
+        spec: &FormatSpec,
+        spec_text: &str,
+    ) -> Result<Value, Raised> {
         let v = if v == Value::TRUE {
             Value::int(1)
         } else if v == Value::FALSE {
@@ -192,7 +208,9 @@ impl<'a, H: Host> Vm<'a, H> {
         while at < to {
             let k = (to - at).min(64);
             let size = self.heap.size(raw);
-            tmp[..k].copy_from_slice(&bytemuck::cast_slice::<u32, u8>(&self.heap.words[raw + 1..raw + size])[at..at + k]);
+            tmp[..k].copy_from_slice(
+                &bytemuck::cast_slice::<u32, u8>(&self.heap.words[raw + 1..raw + size])[at..at + k],
+            );
             self.str_bytes_mut(s)[at - from..at - from + k].copy_from_slice(&tmp[..k]);
             at += k;
         }
@@ -203,19 +221,29 @@ impl<'a, H: Host> Vm<'a, H> {
         let mut msg = StackBuf::<200>::new();
         let tn = self.type_name(v);
         let _ = e.write_message(spec, tn, &mut msg);
-        let cls = if e.is_overflow_error() { crate::builtins::OVERFLOW_ERROR } else { crate::builtins::VALUE_ERROR };
+        let cls = if e.is_overflow_error() {
+            crate::builtins::OVERFLOW_ERROR
+        } else {
+            crate::builtins::VALUE_ERROR
+        };
         self.new_error(cls, format_args!("{}", msg.as_str()))
     }
 
     pub(crate) fn unpack_sequence(&mut self, n: usize) -> Result<(), Raised> {
         let v = self.peek(0);
-        let l = if self.is_tag(v, TAG_TUPLE) || self.is_tag(v, TAG_LIST) { v } else { self.to_list(v)? };
+        let l = if self.is_tag(v, TAG_TUPLE) || self.is_tag(v, TAG_LIST) {
+            v
+        } else {
+            self.to_list(v)?
+        };
         let len = self.seq_parts(l).map_or(0, |p| p.1);
         if len != n {
             return Err(if len > n {
                 self.value_error(format_args!("too many values to unpack (expected {n})"))
             } else {
-                self.value_error(format_args!("not enough values to unpack (expected {n}, got {len})"))
+                self.value_error(format_args!(
+                    "not enough values to unpack (expected {n}, got {len})"
+                ))
             });
         }
         self.sp -= 1;
@@ -231,7 +259,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let l = self.to_list(v)?;
         let len = self.list_len(l);
         if len < before + after {
-            return Err(self.value_error(format_args!("not enough values to unpack (expected at least {}, got {len})", before + after)));
+            return Err(self.value_error(format_args!(
+                "not enough values to unpack (expected at least {}, got {len})",
+                before + after
+            )));
         }
         let n = self.sp - 1;
         self.heap.words[n] = l.0;

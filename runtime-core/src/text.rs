@@ -21,7 +21,10 @@ pub(crate) struct StackBuf<const N: usize> {
 
 impl<const N: usize> StackBuf<N> {
     pub(crate) fn new() -> Self {
-        StackBuf { buf: [0; N], len: 0 }
+        StackBuf {
+            buf: [0; N],
+            len: 0,
+        }
     }
     pub(crate) fn push_bytes(&mut self, b: &[u8]) {
         let n = b.len().min(N - self.len);
@@ -88,7 +91,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 let at = self.strbuf_grow(buf, bytes.len())?;
                 let raw = self.field(buf, 2).index();
                 let size = self.heap.size(raw);
-                let dst = bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[raw + 1..raw + size]);
+                let dst =
+                    bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[raw + 1..raw + size]);
                 dst[at..at + bytes.len()].copy_from_slice(bytes);
                 Ok(())
             }
@@ -96,7 +100,13 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// Writes the bytes of str `s` (which may live in the heap).
-    pub(crate) fn out_str(&mut self, out: Out, s: Value, from: usize, to: usize) -> Result<(), Raised> {
+    pub(crate) fn out_str(
+        &mut self,
+        out: Out,
+        s: Value,
+        from: usize,
+        to: usize,
+    ) -> Result<(), Raised> {
         match out {
             Out::Stdout | Out::Stderr => {
                 let bytes = if let Some(q) = s.as_qstr() {
@@ -106,7 +116,11 @@ impl<'a, H: Host> Vm<'a, H> {
                     let words = &self.heap.words[o + 4..o + self.heap.size(o)];
                     &bytemuck::cast_slice::<u32, u8>(words)[from..to]
                 };
-                if out == Out::Stdout { self.host.write_out(bytes) } else { self.host.write_err(bytes) }
+                if out == Out::Stdout {
+                    self.host.write_out(bytes)
+                } else {
+                    self.host.write_err(bytes)
+                }
                 Ok(())
             }
             Out::Buf(_) => {
@@ -123,7 +137,11 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
-    pub(crate) fn out_fmt(&mut self, out: Out, args: core::fmt::Arguments<'_>) -> Result<(), Raised> {
+    pub(crate) fn out_fmt(
+        &mut self,
+        out: Out,
+        args: core::fmt::Arguments<'_>,
+    ) -> Result<(), Raised> {
         let mut b = StackBuf::<128>::new();
         let _ = core::fmt::write(&mut b, args);
         self.out(out, b.as_bytes())
@@ -139,13 +157,19 @@ impl<'a, H: Host> Vm<'a, H> {
     fn strbuf_grow(&mut self, buf: Value, n: usize) -> Result<usize, Raised> {
         let len = self.int_field(buf, 1);
         let raw = self.field(buf, 2);
-        let cap = if raw.is_null() { 0 } else { (self.heap.size(raw.index()) - 1) * 4 };
+        let cap = if raw.is_null() {
+            0
+        } else {
+            (self.heap.size(raw.index()) - 1) * 4
+        };
         if len + n > cap {
             let want = (len + n).max(cap * 2).max(16);
             let new = self.alloc(TAG_RAW, want.div_ceil(4))?;
             if !raw.is_null() {
                 let from = raw.index() + 1;
-                self.heap.words.copy_within(from..from + len.div_ceil(4), new + 1);
+                self.heap
+                    .words
+                    .copy_within(from..from + len.div_ceil(4), new + 1);
             }
             self.set_field(buf, 2, Value::obj(new));
         }
@@ -160,13 +184,18 @@ impl<'a, H: Host> Vm<'a, H> {
         if len > 0 {
             let raw = self.field(buf, 2).index();
             let words = len.div_ceil(4);
-            self.heap.words.copy_within(raw + 1..raw + 1 + words, s.index() + 4);
+            self.heap
+                .words
+                .copy_within(raw + 1..raw + 1 + words, s.index() + 4);
         }
         Ok(self.finish_str(s))
     }
 
     /// Runs `f` with a fresh string buffer and returns its text as a str.
-    pub(crate) fn build_str(&mut self, f: impl FnOnce(&mut Self, Out) -> Result<(), Raised>) -> Result<Value, Raised> {
+    pub(crate) fn build_str(
+        &mut self,
+        f: impl FnOnce(&mut Self, Out) -> Result<(), Raised>,
+    ) -> Result<Value, Raised> {
         let buf = self.new_strbuf()?;
         let base = self.sp;
         self.push(buf)?;
@@ -284,7 +313,10 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     first = false;
                     self.repr_enter(v)?;
-                    let r = self.write_repr(out, k, depth + 1).and_then(|_| self.out(out, b": ")).and_then(|_| self.write_repr(out, x, depth + 1));
+                    let r = self
+                        .write_repr(out, k, depth + 1)
+                        .and_then(|_| self.out(out, b": "))
+                        .and_then(|_| self.write_repr(out, x, depth + 1));
                     self.repr_leave();
                     r?;
                 }
@@ -368,12 +400,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 let f = self.field(v, 2);
                 let name = match f.as_method() {
                     Some(m) => self.image.qstr(m),
-                    None if self.is_tag(f, TAG_FUNCTION) => self.image.qstr(self.image.code(self.int_field(f, 1) as u32).name),
+                    None if self.is_tag(f, TAG_FUNCTION) => self
+                        .image
+                        .qstr(self.image.code(self.int_field(f, 1) as u32).name),
                     None => "?",
                 };
                 let s = self.field(v, 1);
                 let tn = self.type_name(s);
-                self.out_fmt(out, format_args!("<built-in method {name} of {tn} object at 0x{:08x}>", s.0))
+                self.out_fmt(
+                    out,
+                    format_args!("<built-in method {name} of {tn} object at 0x{:08x}>", s.0),
+                )
             }
             TAG_MODULE => {
                 let m = self.int_field(v, 1);
@@ -413,7 +450,11 @@ impl<'a, H: Host> Vm<'a, H> {
             let bytes = self.str_bytes(s);
             (bytes.contains(&b'\''), bytes.contains(&b'"'))
         };
-        let quote = if has_single && !has_double { b'"' } else { b'\'' };
+        let quote = if has_single && !has_double {
+            b'"'
+        } else {
+            b'\''
+        };
         self.out(out, &[quote])?;
         let mut at = 0;
         while at < bytes_len {
@@ -498,7 +539,11 @@ impl<'a, H: Host> Vm<'a, H> {
         };
         let n = match result {
             Ok(n) => n,
-            Err(e) => return Err(self.runtime_error(format_args!("internal integer error: {}", e.message()))),
+            Err(e) => {
+                return Err(
+                    self.runtime_error(format_args!("internal integer error: {}", e.message()))
+                );
+            }
         };
         if neg {
             self.out(out, b"-")?;
@@ -508,12 +553,18 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// Writes heap bytes `[from, to)` (byte offsets into the word array).
-    pub(crate) fn out_heap_bytes(&mut self, out: Out, from: usize, to: usize) -> Result<(), Raised> {
+    pub(crate) fn out_heap_bytes(
+        &mut self,
+        out: Out,
+        from: usize,
+        to: usize,
+    ) -> Result<(), Raised> {
         let mut tmp = [0u8; 64];
         let mut at = from;
         while at < to {
             let k = (to - at).min(64);
-            tmp[..k].copy_from_slice(&bytemuck::cast_slice::<u32, u8>(&*self.heap.words)[at..at + k]);
+            tmp[..k]
+                .copy_from_slice(&bytemuck::cast_slice::<u32, u8>(&*self.heap.words)[at..at + k]);
             self.out(out, &tmp[..k])?;
             at += k;
         }

@@ -44,7 +44,11 @@ impl Value {
 
     #[inline]
     pub fn small(i: i32) -> Option<Value> {
-        if (SMALL_MIN..=SMALL_MAX).contains(&i) { Some(Value(((i << 1) | 1) as u32)) } else { None }
+        if (SMALL_MIN..=SMALL_MAX).contains(&i) {
+            Some(Value(((i << 1) | 1) as u32))
+        } else {
+            None
+        }
     }
 
     /// A small int the caller knows to be in range.
@@ -55,7 +59,11 @@ impl Value {
 
     #[inline]
     pub fn as_small(self) -> Option<i32> {
-        if self.0 & 1 == 1 { Some((self.0 as i32) >> 1) } else { None }
+        if self.0 & 1 == 1 {
+            Some((self.0 as i32) >> 1)
+        } else {
+            None
+        }
     }
 
     #[inline]
@@ -96,12 +104,20 @@ impl Value {
 
     #[inline]
     fn imm_kind(self) -> Option<u32> {
-        if self.0 & 3 == 2 { Some((self.0 >> 2) & 3) } else { None }
+        if self.0 & 3 == 2 {
+            Some((self.0 >> 2) & 3)
+        } else {
+            None
+        }
     }
 
     #[inline]
     pub fn as_qstr(self) -> Option<u32> {
-        if self.imm_kind() == Some(KIND_QSTR) { Some(self.0 >> 4) } else { None }
+        if self.imm_kind() == Some(KIND_QSTR) {
+            Some(self.0 >> 4)
+        } else {
+            None
+        }
     }
 
     #[inline]
@@ -111,7 +127,11 @@ impl Value {
 
     #[inline]
     pub fn as_builtin(self) -> Option<u16> {
-        if self.imm_kind() == Some(KIND_BUILTIN) { Some((self.0 >> 4) as u16) } else { None }
+        if self.imm_kind() == Some(KIND_BUILTIN) {
+            Some((self.0 >> 4) as u16)
+        } else {
+            None
+        }
     }
 
     #[inline]
@@ -121,7 +141,11 @@ impl Value {
 
     #[inline]
     pub fn as_method(self) -> Option<u32> {
-        if self.imm_kind() == Some(KIND_METHOD) { Some(self.0 >> 4) } else { None }
+        if self.imm_kind() == Some(KIND_METHOD) {
+            Some(self.0 >> 4)
+        } else {
+            None
+        }
     }
 
     #[inline]

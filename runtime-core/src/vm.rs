@@ -22,7 +22,10 @@ use crate::heap::*;
 use crate::value::Value;
 use crate::{Host, LoadError, Outcome, Raised};
 use image_format::image::{CodeRecord, Image, code_flags};
-use image_format::ops::{BinOp, CmpOp, FORMAT_HAS_SPEC, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS, Op, UnaryOp};
+use image_format::ops::{
+    BinOp, CmpOp, FORMAT_HAS_SPEC, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS, Op,
+    UnaryOp,
+};
 use image_format::qstr;
 
 pub(crate) const F_FUNC: usize = 0;
@@ -85,7 +88,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let (_, words, _) = bytemuck::pod_align_to_mut::<u8, u32>(heap);
         const MIN_WORDS: usize = 2048;
         if words.len() < MIN_WORDS {
-            return Err(LoadError::HeapTooSmall { given, needed: MIN_WORDS * 4 + 3 });
+            return Err(LoadError::HeapTooSmall {
+                given,
+                needed: MIN_WORDS * 4 + 3,
+            });
         }
         let image = Image::parse(image, words).map_err(LoadError::Image)?;
         // A quarter of the heap for frames, at least 1024 words.
@@ -107,20 +113,36 @@ impl<'a, H: Host> Vm<'a, H> {
             repr_stack: [Value::NULL; 32],
             repr_depth: 0,
         };
-        vm.init().map_err(|_| LoadError::HeapTooSmall { given, needed: given * 2 })?;
+        vm.init().map_err(|_| LoadError::HeapTooSmall {
+            given,
+            needed: given * 2,
+        })?;
         Ok(vm)
     }
 
     fn init(&mut self) -> Result<(), Raised> {
         let args = self.new_tuple(0)?;
-        self.memory_error = self.new_obj(TAG_EXCEPTION, &[Value::builtin(b::MEMORY_ERROR), args, Value::NULL, Value::NULL, Value::NULL])?;
+        self.memory_error = self.new_obj(
+            TAG_EXCEPTION,
+            &[
+                Value::builtin(b::MEMORY_ERROR),
+                args,
+                Value::NULL,
+                Value::NULL,
+                Value::NULL,
+            ],
+        )?;
         let n = self.image.module_count() as usize;
         self.modules = self.new_tuple(n)?;
         for i in 0..n {
             let rec = self.image.module(i as u32);
             let globals = self.new_dict(4)?;
             self.push(globals)?;
-            let name = if i as u32 == self.image.entry_module() { Value::qstr(qstr::DUNDER_MAIN as u32) } else { Value::qstr(rec.name) };
+            let name = if i as u32 == self.image.entry_module() {
+                Value::qstr(qstr::DUNDER_MAIN as u32)
+            } else {
+                Value::qstr(rec.name)
+            };
             self.dict_set(globals, Value::qstr(qstr::DUNDER_NAME as u32), name)?;
             let m = self.new_obj(TAG_MODULE, &[Value::int(i as i32), globals])?;
             self.pop();
@@ -132,6 +154,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub fn host(&mut self) -> &mut H {
         &mut self.host
+    }
+
+    /// Heap bytes: (never used, on free lists, largest free block).
+    pub fn heap_free_stats(&self) -> (usize, usize, usize) {
+        let (a, b2, c) = self.heap.free_stats();
+        (a * 4, b2 * 4, c * 4)
     }
 
     /// Heap words in use by objects, and in all.
@@ -200,9 +228,21 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Pushes a frame for code `code_idx` at the stack top. `base` is where
     /// the caller's stack pointer goes back to when it returns.
-    fn push_frame(&mut self, func: Value, code_idx: u32, module: u32, base: usize, stop: bool) -> Result<usize, Raised> {
+    fn push_frame(
+        &mut self,
+        func: Value,
+        code_idx: u32,
+        module: u32,
+        base: usize,
+        stop: bool,
+    ) -> Result<usize, Raised> {
         let code = self.image.code(code_idx);
-        let size = F_HDR + code.nlocals as usize + code.ncells as usize + code.nfree as usize + 2 * code.max_blocks as usize + code.max_stack as usize;
+        let size = F_HDR
+            + code.nlocals as usize
+            + code.ncells as usize
+            + code.nfree as usize
+            + 2 * code.max_blocks as usize
+            + code.max_stack as usize;
         if self.depth >= RECURSION_LIMIT || self.sp + size + 16 > self.heap.stack_end() {
             return Err(self.raise_recursion_error());
         }
@@ -234,7 +274,14 @@ impl<'a, H: Host> Vm<'a, H> {
         let derefs = locals + code.nlocals as usize;
         let blocks = derefs + code.ncells as usize + code.nfree as usize;
         let stack = blocks + 2 * code.max_blocks as usize;
-        FrameView { code, bytecode: self.image.bytecode(&code), locals, derefs, blocks, stack }
+        FrameView {
+            code,
+            bytecode: self.image.bytecode(&code),
+            locals,
+            derefs,
+            blocks,
+            stack,
+        }
     }
 
     #[inline]
@@ -258,7 +305,16 @@ impl<'a, H: Host> Vm<'a, H> {
     /// is a receiver to put first. Returns the result, or for a Python
     /// function pushes its frame and returns `None` (the loop continues in
     /// it). The caller's stack is cut back to `base` afterwards either way.
-    fn call(&mut self, f: Value, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize, base: usize, stop: bool) -> Result<Option<Value>, Raised> {
+    fn call(
+        &mut self,
+        f: Value,
+        self_arg: Option<Value>,
+        args: usize,
+        argc: usize,
+        nkw: usize,
+        base: usize,
+        stop: bool,
+    ) -> Result<Option<Value>, Raised> {
         if self.is_tag(f, TAG_FUNCTION) {
             self.enter_function(f, self_arg, args, argc, nkw, base, stop)?;
             return Ok(None);
@@ -318,7 +374,16 @@ impl<'a, H: Host> Vm<'a, H> {
         r
     }
 
-    fn enter_function(&mut self, f: Value, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize, base: usize, stop: bool) -> Result<(), Raised> {
+    fn enter_function(
+        &mut self,
+        f: Value,
+        self_arg: Option<Value>,
+        args: usize,
+        argc: usize,
+        nkw: usize,
+        base: usize,
+        stop: bool,
+    ) -> Result<(), Raised> {
         let code_idx = self.int_field(f, 1) as u32;
         let module = self.int_field(f, 2) as u32;
         let caller_fp = self.fp;
@@ -334,7 +399,16 @@ impl<'a, H: Host> Vm<'a, H> {
         r
     }
 
-    fn bind_args(&mut self, f: Value, code: &CodeRecord, fp: usize, self_arg: Option<Value>, args: usize, argc: usize, nkw: usize) -> Result<(), Raised> {
+    fn bind_args(
+        &mut self,
+        f: Value,
+        code: &CodeRecord,
+        fp: usize,
+        self_arg: Option<Value>,
+        args: usize,
+        argc: usize,
+        nkw: usize,
+    ) -> Result<(), Raised> {
         let locals = fp + F_HDR;
         let nargs = code.argcount as usize;
         let nkwonly = code.kwonly as usize;
@@ -374,7 +448,9 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             let s = if nargs == 1 { "" } else { "s" };
             let w = if given == 1 { "was" } else { "were" };
-            return Err(self.type_error(format_args!("{name}() takes {nargs} positional argument{s} but {given} {w} given")));
+            return Err(self.type_error(format_args!(
+                "{name}() takes {nargs} positional argument{s} but {given} {w} given"
+            )));
         }
         let kwdict_slot = if has_varkw {
             let d = self.new_dict(0)?;
@@ -391,7 +467,10 @@ impl<'a, H: Host> Vm<'a, H> {
             let mut found = None;
             for p in code.posonly as usize..nargs + nkwonly {
                 let vn = self.image.varname(code, p as u32);
-                if Value::qstr(vn) == name || (name.as_qstr().is_none() && self.str_bytes(name) == self.image.qstr(vn).as_bytes()) {
+                if Value::qstr(vn) == name
+                    || (name.as_qstr().is_none()
+                        && self.str_bytes(name) == self.image.qstr(vn).as_bytes())
+                {
                     found = Some(p);
                     break;
                 }
@@ -401,7 +480,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     if !Value(self.heap.words[locals + p]).is_null() {
                         let fname = self.image.qstr(code.name);
                         let an = self.image.qstr(self.image.varname(code, p as u32));
-                        return Err(self.type_error(format_args!("{fname}() got multiple values for argument '{an}'")));
+                        return Err(self.type_error(format_args!(
+                            "{fname}() got multiple values for argument '{an}'"
+                        )));
                     }
                     self.heap.words[locals + p] = value.0;
                 }
@@ -415,7 +496,9 @@ impl<'a, H: Host> Vm<'a, H> {
                         let mut buf = crate::text::StackBuf::<96>::new();
                         buf.push_bytes(self.str_bytes(name));
                         let an = buf.as_str();
-                        return Err(self.type_error(format_args!("{fname}() got an unexpected keyword argument '{an}'")));
+                        return Err(self.type_error(format_args!(
+                            "{fname}() got an unexpected keyword argument '{an}'"
+                        )));
                     }
                 },
             }
@@ -439,13 +522,22 @@ impl<'a, H: Host> Vm<'a, H> {
             }
         }
         if nmissing > 0 {
-            return Err(self.missing_args_error(code, &missing[..nmissing.min(8)], nmissing, "positional"));
+            return Err(self.missing_args_error(
+                code,
+                &missing[..nmissing.min(8)],
+                nmissing,
+                "positional",
+            ));
         }
         let kwdefaults = self.field(f, 4);
         for p in nargs..nargs + nkwonly {
             if Value(self.heap.words[locals + p]).is_null() {
                 let name = Value::qstr(self.image.varname(code, p as u32));
-                let d = if kwdefaults.is_null() { None } else { self.dict_get(kwdefaults, name)? };
+                let d = if kwdefaults.is_null() {
+                    None
+                } else {
+                    self.dict_get(kwdefaults, name)?
+                };
                 match d {
                     Some(v) => self.heap.words[locals + p] = v.0,
                     None => {
@@ -458,7 +550,12 @@ impl<'a, H: Host> Vm<'a, H> {
             }
         }
         if nmissing > 0 {
-            return Err(self.missing_args_error(code, &missing[..nmissing.min(8)], nmissing, "keyword-only"));
+            return Err(self.missing_args_error(
+                code,
+                &missing[..nmissing.min(8)],
+                nmissing,
+                "keyword-only",
+            ));
         }
         // Cells, then free variables from the closure.
         let derefs = locals + code.nlocals as usize;
@@ -472,7 +569,11 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let closure = self.field(f, 5);
         for i in 0..code.nfree as usize {
-            let cell = if closure.is_null() { Value::NULL } else { self.field(closure, 2 + i) };
+            let cell = if closure.is_null() {
+                Value::NULL
+            } else {
+                self.field(closure, 2 + i)
+            };
             self.heap.words[derefs + code.ncells as usize + i] = cell.0;
         }
         Ok(())
@@ -483,19 +584,32 @@ impl<'a, H: Host> Vm<'a, H> {
         if d.is_null() { 0 } else { self.int_field(d, 1) }
     }
 
-    fn missing_args_error(&mut self, code: &CodeRecord, missing: &[u16], n: usize, kind: &str) -> Raised {
+    fn missing_args_error(
+        &mut self,
+        code: &CodeRecord,
+        missing: &[u16],
+        n: usize,
+        kind: &str,
+    ) -> Raised {
         let fname = self.image.qstr(code.name);
         let mut names = crate::text::StackBuf::<160>::new();
         for (i, p) in missing.iter().enumerate() {
             if i > 0 {
-                names.push_str(if i + 1 == missing.len() { if missing.len() > 2 { ", and " } else { " and " } } else { ", " });
+                names.push_str(if i + 1 == missing.len() {
+                    if missing.len() > 2 { ", and " } else { " and " }
+                } else {
+                    ", "
+                });
             }
             names.push_str("'");
             names.push_str(self.image.qstr(self.image.varname(code, *p as u32)));
             names.push_str("'");
         }
         let s = if n == 1 { "" } else { "s" };
-        self.type_error(format_args!("{fname}() missing {n} required {kind} argument{s}: {}", names.as_str()))
+        self.type_error(format_args!(
+            "{fname}() missing {n} required {kind} argument{s}: {}",
+            names.as_str()
+        ))
     }
 
     // ---- the interpreter loop
@@ -556,7 +670,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     self.heap.words[n - 3] = top;
                     Ok(())
                 }
-                Op::LoadConst { idx } => self.load_const(fv.code.module, idx as u32).and_then(|v| self.push(v)),
+                Op::LoadConst { idx } => self
+                    .load_const(fv.code.module, idx as u32)
+                    .and_then(|v| self.push(v)),
                 Op::LoadInt { val } => self.push(Value::int(val as i32)),
                 Op::LoadNone {} => self.push(Value::NONE),
                 Op::LoadTrue {} => self.push(Value::TRUE),
@@ -587,7 +703,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Op::LoadDeref { idx } => {
                     let cell = Value(self.heap.words[fv.derefs + idx as usize]);
-                    let v = if cell.is_null() { Value::NULL } else { self.field(cell, 1) };
+                    let v = if cell.is_null() {
+                        Value::NULL
+                    } else {
+                        self.field(cell, 1)
+                    };
                     if v.is_null() {
                         Err(self.unbound_deref(&fv.code, idx))
                     } else {
@@ -617,7 +737,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     let cell = Value(self.heap.words[fv.derefs + idx as usize]);
                     self.push(cell)
                 }
-                Op::LoadGlobal { name } => self.load_global(fv.code.module as usize, name as u32).and_then(|v| self.push(v)),
+                Op::LoadGlobal { name } => self
+                    .load_global(fv.code.module as usize, name as u32)
+                    .and_then(|v| self.push(v)),
                 Op::StoreGlobal { name } => {
                     let g = self.module_globals(fv.code.module as usize);
                     let v = self.peek(0);
@@ -631,7 +753,10 @@ impl<'a, H: Host> Vm<'a, H> {
                         Ok(Some(_)) => Ok(()),
                         Ok(None) => {
                             let n = self.image.qstr(name as u32);
-                            Err(self.new_error(b::NAME_ERROR, format_args!("name '{n}' is not defined")))
+                            Err(self.new_error(
+                                b::NAME_ERROR,
+                                format_args!("name '{n}' is not defined"),
+                            ))
                         }
                         Err(e) => Err(e),
                     }
@@ -696,7 +821,11 @@ impl<'a, H: Host> Vm<'a, H> {
                     let c = self.peek(0);
                     let inplace = matches!(fv.bytecode[at], image_format::ops::opcode::InplaceOp);
                     let bop = BinOp::from_u8(op).unwrap_or(BinOp::Add);
-                    let r = if inplace { self.inplace_op(bop, a, c) } else { self.binary_op(bop, a, c) };
+                    let r = if inplace {
+                        self.inplace_op(bop, a, c)
+                    } else {
+                        self.binary_op(bop, a, c)
+                    };
                     r.map(|v| {
                         self.sp -= 1;
                         let n = self.sp;
@@ -705,19 +834,21 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Op::UnaryOp { op } => {
                     let a = self.peek(0);
-                    self.unary_op(UnaryOp::from_u8(op).unwrap_or(UnaryOp::Not), a).map(|v| {
-                        let n = self.sp;
-                        self.heap.words[n - 1] = v.0;
-                    })
+                    self.unary_op(UnaryOp::from_u8(op).unwrap_or(UnaryOp::Not), a)
+                        .map(|v| {
+                            let n = self.sp;
+                            self.heap.words[n - 1] = v.0;
+                        })
                 }
                 Op::CompareOp { op } => {
                     let a = self.peek(1);
                     let c = self.peek(0);
-                    self.compare_op(CmpOp::from_u8(op).unwrap_or(CmpOp::Eq), a, c).map(|v| {
-                        self.sp -= 1;
-                        let n = self.sp;
-                        self.heap.words[n - 1] = v.0;
-                    })
+                    self.compare_op(CmpOp::from_u8(op).unwrap_or(CmpOp::Eq), a, c)
+                        .map(|v| {
+                            self.sp -= 1;
+                            let n = self.sp;
+                            self.heap.words[n - 1] = v.0;
+                        })
                 }
                 Op::Jump { rel } => {
                     ip = (ip as isize + rel.0 as isize) as usize;
@@ -774,7 +905,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 Op::BuildMap { n } => self.build_map(n as usize),
                 Op::BuildSet { .. } => Err(self.not_supported("sets")),
                 Op::BuildSlice { n } => {
-                    let (start, stop, step) = if n == 3 { (self.peek(2), self.peek(1), self.peek(0)) } else { (self.peek(1), self.peek(0), Value::NONE) };
+                    let (start, stop, step) = if n == 3 {
+                        (self.peek(2), self.peek(1), self.peek(0))
+                    } else {
+                        (self.peek(1), self.peek(0), Value::NONE)
+                    };
                     self.new_obj(TAG_SLICE, &[start, stop, step]).map(|s| {
                         self.sp -= n as usize;
                         let _ = self.push(s);
@@ -783,7 +918,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 Op::BuildString { n } => self.build_string(n as usize),
                 Op::FormatValue { flags } => {
                     let has_spec = flags & FORMAT_HAS_SPEC != 0;
-                    let (v, spec) = if has_spec { (self.peek(1), self.peek(0)) } else { (self.peek(0), Value::NULL) };
+                    let (v, spec) = if has_spec {
+                        (self.peek(1), self.peek(0))
+                    } else {
+                        (self.peek(0), Value::NULL)
+                    };
                     self.format_value(v, flags & 3, spec).map(|s| {
                         self.sp -= 1 + has_spec as usize;
                         let _ = self.push(s);
@@ -828,7 +967,9 @@ impl<'a, H: Host> Vm<'a, H> {
                     r
                 }
                 Op::SetAdd { .. } => Err(self.not_supported("sets")),
-                Op::MakeFunction { idx, flags } => self.make_function(fv.code.module, idx as u32, flags),
+                Op::MakeFunction { idx, flags } => {
+                    self.make_function(fv.code.module, idx as u32, flags)
+                }
                 Op::Call { argc, nkw } | Op::CallMethod { argc, nkw } => {
                     let is_method = matches!(op, Op::CallMethod { .. });
                     let nargs = argc as usize + 2 * nkw as usize;
@@ -903,7 +1044,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Op::PushExcInfo {} => {
                     let e = self.peek(0);
-                    let prev = if self.handled.is_null() { Value::NONE } else { self.handled };
+                    let prev = if self.handled.is_null() {
+                        Value::NONE
+                    } else {
+                        self.handled
+                    };
                     let n = self.sp;
                     self.heap.words[n - 1] = prev.0;
                     self.handled = e;
@@ -911,7 +1056,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Op::PopExcept {} => {
                     let prev = self.pop();
-                    self.handled = if prev == Value::NONE { Value::NULL } else { prev };
+                    self.handled = if prev == Value::NONE {
+                        Value::NULL
+                    } else {
+                        prev
+                    };
                     Ok(())
                 }
             };
@@ -987,7 +1136,12 @@ impl<'a, H: Host> Vm<'a, H> {
     fn unbound_deref(&mut self, code: &CodeRecord, idx: u16) -> Raised {
         let name = self.image.qstr(self.image.derefname(code, idx as u32));
         if (idx as usize) < code.ncells as usize {
-            self.new_error(b::UNBOUND_LOCAL_ERROR, format_args!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.new_error(
+                b::UNBOUND_LOCAL_ERROR,
+                format_args!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
         } else {
             self.new_error(b::NAME_ERROR, format_args!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
         }
@@ -1020,13 +1174,20 @@ impl<'a, H: Host> Vm<'a, H> {
             Const::Float(f) => self.new_float(f)?,
             Const::Str(q) => Value::qstr(q),
             Const::Bytes(_) => return Err(self.not_supported("bytes")),
-            Const::Code(_) => return Err(self.runtime_error(format_args!("code constant loaded as a value"))),
+            Const::Code(_) => {
+                return Err(self.runtime_error(format_args!("code constant loaded as a value")));
+            }
             Const::Tuple(items) => {
                 let n = items.len() / 4;
                 let t = self.new_tuple(n)?;
                 self.push(t)?;
                 for i in 0..n {
-                    let k = u32::from_le_bytes([items[4 * i], items[4 * i + 1], items[4 * i + 2], items[4 * i + 3]]);
+                    let k = u32::from_le_bytes([
+                        items[4 * i],
+                        items[4 * i + 1],
+                        items[4 * i + 2],
+                        items[4 * i + 3],
+                    ]);
                     let v = self.load_const(module, k);
                     match v {
                         Ok(v) => self.set_field(t, 2 + i, v),
@@ -1062,7 +1223,16 @@ impl<'a, H: Host> Vm<'a, H> {
             defaults = self.peek(n);
             n += 1;
         }
-        let f = self.new_obj(TAG_FUNCTION, &[Value::int(code as i32), Value::int(module as i32), defaults, kwdefaults, closure])?;
+        let f = self.new_obj(
+            TAG_FUNCTION,
+            &[
+                Value::int(code as i32),
+                Value::int(module as i32),
+                defaults,
+                kwdefaults,
+                closure,
+            ],
+        )?;
         self.sp -= n;
         self.push(f)
     }
@@ -1071,10 +1241,16 @@ impl<'a, H: Host> Vm<'a, H> {
         // Spread the tuple (and dict) back onto the stack as a plain call.
         let f = self.stack_at(base);
         let t = self.stack_at(base + 1);
-        let kw = if has_kw { self.stack_at(base + 2) } else { Value::NULL };
+        let kw = if has_kw {
+            self.stack_at(base + 2)
+        } else {
+            Value::NULL
+        };
         let (items, argc) = match self.seq_parts(t) {
             Some(p) => p,
-            None => return Err(self.type_error(format_args!("argument after * must be an iterable"))),
+            None => {
+                return Err(self.type_error(format_args!("argument after * must be an iterable")));
+            }
         };
         let args = self.sp;
         for i in 0..argc {
@@ -1153,6 +1329,9 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn not_supported(&mut self, what: &str) -> Raised {
-        self.new_error(b::NOT_IMPLEMENTED_ERROR, format_args!("{what} are not supported yet"))
+        self.new_error(
+            b::NOT_IMPLEMENTED_ERROR,
+            format_args!("{what} are not supported yet"),
+        )
     }
 }

@@ -54,6 +54,9 @@ impl IntError {
 /// `(neg, len)` of a signed result written to an output magnitude.
 pub type IntResult = Result<(bool, usize), IntError>;
 
+/// `((q_neg, q_len), (r_neg, r_len))` from [`divmod`].
+pub type DivmodResult = Result<((bool, usize), (bool, usize)), IntError>;
+
 /// A signed integer viewed over a borrowed magnitude.
 #[derive(Debug, Clone, Copy)]
 pub struct Int<'a> {
@@ -73,7 +76,10 @@ impl<'a> Int<'a> {
     /// A view with a trimmed magnitude; zero is made non-negative.
     pub fn new(neg: bool, mag: &'a [u32]) -> Int<'a> {
         let mag = trim(mag);
-        Int { neg: neg && !mag.is_empty(), mag }
+        Int {
+            neg: neg && !mag.is_empty(),
+            mag,
+        }
     }
 
     /// Writes `v` into `buf` and views it.
@@ -95,9 +101,14 @@ impl<'a> Int<'a> {
         if m.len() > 2 {
             return None;
         }
-        let u = m.first().copied().unwrap_or(0) as u64 | (m.get(1).copied().unwrap_or(0) as u64) << 32;
+        let u =
+            m.first().copied().unwrap_or(0) as u64 | (m.get(1).copied().unwrap_or(0) as u64) << 32;
         if self.neg {
-            if u <= 1u64 << 63 { Some((u as i64).wrapping_neg()) } else { None }
+            if u <= 1u64 << 63 {
+                Some((u as i64).wrapping_neg())
+            } else {
+                None
+            }
         } else {
             i64::try_from(u).ok()
         }
@@ -206,7 +217,9 @@ fn copy_into(src: &[u32], out: &mut [u32]) -> Result<usize, IntError> {
 /// Compares two magnitudes.
 pub fn cmp_mag(a: &[u32], b: &[u32]) -> Ordering {
     let (a, b) = (trim(a), trim(b));
-    a.len().cmp(&b.len()).then_with(|| a.iter().rev().cmp(b.iter().rev()))
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.iter().rev().cmp(b.iter().rev()))
 }
 
 /// Output limbs for `add_mag`/`add`/`sub`.
@@ -329,7 +342,11 @@ pub fn divmod_mag(
             q[i] = (cur / d) as u32;
             rem = cur % d;
         }
-        let rl = if rem == 0 { 0 } else { copy_into(&[rem as u32], r)? };
+        let rl = if rem == 0 {
+            0
+        } else {
+            copy_into(&[rem as u32], r)?
+        };
         return Ok((trimmed_len(q, a.len()), rl));
     }
     if r.len() < n || scratch.len() < a.len() + 1 + n {
@@ -379,7 +396,11 @@ pub fn divmod_mag(
     }
     // Denormalize the remainder.
     for i in 0..n {
-        r[i] = if s == 0 { un[i] } else { (un[i] >> s) | (un[i + 1] << (32 - s)) };
+        r[i] = if s == 0 {
+            un[i]
+        } else {
+            (un[i] >> s) | (un[i + 1] << (32 - s))
+        };
     }
     Ok((trimmed_len(q, m + 1), trimmed_len(r, n)))
 }
@@ -414,7 +435,9 @@ pub fn shl_mag(a: &[u32], shift: u64, out: &mut [u32]) -> Result<usize, IntError
     let limbs = usize::try_from(shift / 32).map_err(|_| IntError::BufferTooSmall)?;
     let s = (shift % 32) as u32;
     let n = limbs.checked_add(a.len()).ok_or(IntError::BufferTooSmall)?;
-    let out = out.get_mut(..n + 1).ok_or(IntError::BufferTooSmall)?;
+    let out = out
+        .get_mut(..n.checked_add(1).ok_or(IntError::BufferTooSmall)?)
+        .ok_or(IntError::BufferTooSmall)?;
     out[..limbs].fill(0);
     let carry = shl_bits_into(a, s, &mut out[limbs..n]);
     out[n] = carry;
@@ -437,10 +460,14 @@ pub fn shr_mag(a: &[u32], shift: u64, out: &mut [u32]) -> Result<usize, IntError
     let s = (shift % 32) as u32;
     let n = a.len() - limbs;
     let out = out.get_mut(..n).ok_or(IntError::BufferTooSmall)?;
-    for i in 0..n {
+    for (i, o) in out.iter_mut().enumerate() {
         let lo = a[i + limbs];
         let hi = a.get(i + limbs + 1).copied().unwrap_or(0);
-        out[i] = if s == 0 { lo } else { (lo >> s) | (hi << (32 - s)) };
+        *o = if s == 0 {
+            lo
+        } else {
+            (lo >> s) | (hi << (32 - s))
+        };
     }
     Ok(trimmed_len(out, n))
 }
@@ -463,7 +490,12 @@ fn add_small_in_place(buf: &mut [u32], len: usize, v: u32) -> Result<usize, IntE
 }
 
 /// `buf[..len] = buf[..len] * m + add` in place.
-fn mul_small_add_in_place(buf: &mut [u32], len: usize, m: u32, add: u32) -> Result<usize, IntError> {
+fn mul_small_add_in_place(
+    buf: &mut [u32],
+    len: usize,
+    m: u32,
+    add: u32,
+) -> Result<usize, IntError> {
     let mut carry = add as u64;
     for limb in buf.iter_mut().take(len) {
         let t = *limb as u64 * m as u64 + carry;
@@ -535,7 +567,14 @@ pub fn add(a: Int<'_>, b: Int<'_>, out: &mut [u32]) -> IntResult {
 
 /// `a - b`; output limbs: `add_bound`.
 pub fn sub(a: Int<'_>, b: Int<'_>, out: &mut [u32]) -> IntResult {
-    add(a, Int { neg: !b.neg, mag: b.mag }, out)
+    add(
+        a,
+        Int {
+            neg: !b.neg,
+            mag: b.mag,
+        },
+        out,
+    )
 }
 
 /// `a * b`; output limbs: `mul_bound`.
@@ -562,7 +601,7 @@ pub fn divmod(
     q: &mut [u32],
     r: &mut [u32],
     scratch: &mut [u32],
-) -> Result<((bool, usize), (bool, usize)), IntError> {
+) -> DivmodResult {
     let (a, b) = (Int::new(a.neg, a.mag), Int::new(b.neg, b.mag));
     let (mut ql, mut rl) = divmod_mag(a.mag, b.mag, q, r, scratch)?;
     if a.neg != b.neg && rl != 0 {
@@ -650,7 +689,9 @@ pub fn pow_mod_scratch_bound(base_len: usize, m_len: usize) -> usize {
     let l = base_len.max(2 * m_len + 1);
     // Reduced base, product, quotient, remainder, division scratch, and
     // the extended-Euclid buffers used for negative exponents.
-    (16usize.saturating_mul(m_len)).saturating_add(3usize.saturating_mul(l)).saturating_add(16)
+    (16usize.saturating_mul(m_len))
+        .saturating_add(3usize.saturating_mul(l))
+        .saturating_add(16)
 }
 
 /// Carves `n` limbs off the front of `buf`.
@@ -666,8 +707,18 @@ fn take<'b>(buf: &mut &'b mut [u32], n: usize) -> Result<&'b mut [u32], IntError
 /// `pow(base, exp, m)` with Python's rules: the result has the modulus's
 /// sign, a negative exponent inverts the base first. `out` needs
 /// `pow_mod_bound`, scratch `pow_mod_scratch_bound`.
-pub fn pow_mod(base: Int<'_>, exp: Int<'_>, m: Int<'_>, out: &mut [u32], scratch: &mut [u32]) -> IntResult {
-    let (base, exp, m) = (Int::new(base.neg, base.mag), Int::new(exp.neg, exp.mag), Int::new(m.neg, m.mag));
+pub fn pow_mod(
+    base: Int<'_>,
+    exp: Int<'_>,
+    m: Int<'_>,
+    out: &mut [u32],
+    scratch: &mut [u32],
+) -> IntResult {
+    let (base, exp, m) = (
+        Int::new(base.neg, base.mag),
+        Int::new(exp.neg, exp.mag),
+        Int::new(m.neg, m.mag),
+    );
     if m.mag.is_empty() {
         return Err(IntError::ZeroModulus);
     }
@@ -693,7 +744,11 @@ pub fn pow_mod(base: Int<'_>, exp: Int<'_>, m: Int<'_>, out: &mut [u32], scratch
         bl = mod_inverse(&r[..al], m.mag, b, s)?;
     }
     // Left-to-right square and multiply, reducing after every product.
-    let mut acc = if cmp_mag(m.mag, &[1]) == Ordering::Equal { 0 } else { copy_into(&[1], out)? };
+    let mut acc = if cmp_mag(m.mag, &[1]) == Ordering::Equal {
+        0
+    } else {
+        copy_into(&[1], out)?
+    };
     let ebits = bit_len(exp.mag);
     for bit in (0..ebits).rev() {
         let pl = mul_mag(&out[..acc], &out[..acc], prod)?;
@@ -716,7 +771,12 @@ pub fn pow_mod(base: Int<'_>, exp: Int<'_>, m: Int<'_>, out: &mut [u32], scratch
 /// Extended Euclid keeping only the coefficient of `a`. Those coefficients
 /// alternate in sign, so the loop tracks magnitudes (`|t_{i+1}| = |t_{i-1}| +
 /// q * |t_i|`) and the parity of the step count gives the sign.
-fn mod_inverse(a: &[u32], m: &[u32], out: &mut [u32], scratch: &mut [u32]) -> Result<usize, IntError> {
+fn mod_inverse(
+    a: &[u32],
+    m: &[u32],
+    out: &mut [u32],
+    scratch: &mut [u32],
+) -> Result<usize, IntError> {
     let ml = m.len();
     let mut s: &mut [u32] = scratch;
     let r0 = take(&mut s, ml)?;
@@ -749,7 +809,11 @@ fn mod_inverse(a: &[u32], m: &[u32], out: &mut [u32], scratch: &mut [u32]) -> Re
     // The answer is t0, whose sign is the opposite of t1's.
     let t0_neg = !t1_neg;
     let len = copy_into(&t0[..t0l], out)?;
-    if t0_neg && len != 0 { rsub_in_place(m, out, len) } else { Ok(len) }
+    if t0_neg && len != 0 {
+        rsub_in_place(m, out, len)
+    } else {
+        Ok(len)
+    }
 }
 
 /// `a << shift` (the VM rejects negative counts with `ValueError: negative
@@ -807,10 +871,16 @@ fn bitwise(op: BitOp, a: Int<'_>, b: Int<'_>, out: &mut [u32]) -> IntResult {
         BitOp::Or => x | y,
         BitOp::Xor => x ^ y,
     };
-    let mut ta = TwosComplement { int: a, carry: true };
-    let mut tb = TwosComplement { int: b, carry: true };
-    for i in 0..n {
-        out[i] = f(ta.limb(i), tb.limb(i));
+    let mut ta = TwosComplement {
+        int: a,
+        carry: true,
+    };
+    let mut tb = TwosComplement {
+        int: b,
+        carry: true,
+    };
+    for (i, o) in out[..n].iter_mut().enumerate() {
+        *o = f(ta.limb(i), tb.limb(i));
     }
     let sign_a = if a.neg { u32::MAX } else { 0 };
     let sign_b = if b.neg { u32::MAX } else { 0 };
@@ -912,7 +982,12 @@ const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 /// significant first, without sign or prefix; zero is `"0"`. `out` needs
 /// `radix_len_bound` bytes, scratch `to_radix_scratch_bound` limbs (unused
 /// for power-of-two radices).
-pub fn to_radix(mag: &[u32], radix: u32, scratch: &mut [u32], out: &mut [u8]) -> Result<usize, IntError> {
+pub fn to_radix(
+    mag: &[u32],
+    radix: u32,
+    scratch: &mut [u32],
+    out: &mut [u8],
+) -> Result<usize, IntError> {
     if !(2..=36).contains(&radix) {
         return Err(IntError::InvalidArgument);
     }
@@ -1014,11 +1089,11 @@ pub fn parse_int(text: &[u8], base: u32, out: &mut [u32]) -> Result<(bool, usize
     let bad = ParseIntError::InvalidLiteral;
     let mut s = super::strip_whitespace(text);
     let mut neg = false;
-    if let Some((&c, rest)) = s.split_first() {
-        if c == b'+' || c == b'-' {
-            neg = c == b'-';
-            s = rest;
-        }
+    if let Some((&c, rest)) = s.split_first()
+        && (c == b'+' || c == b'-')
+    {
+        neg = c == b'-';
+        s = rest;
     }
     let mut base = base;
     let mut prefixed = false;
@@ -1075,13 +1150,15 @@ pub fn parse_int(text: &[u8], base: u32, out: &mut [u32]) -> Result<(bool, usize
         chunk = chunk * base + d;
         mult *= base;
         if mult.checked_mul(base).is_none() {
-            len = mul_small_add_in_place(out, len, mult, chunk).map_err(|_| ParseIntError::BufferTooSmall)?;
+            len = mul_small_add_in_place(out, len, mult, chunk)
+                .map_err(|_| ParseIntError::BufferTooSmall)?;
             chunk = 0;
             mult = 1;
         }
     }
     if mult != 1 {
-        len = mul_small_add_in_place(out, len, mult, chunk).map_err(|_| ParseIntError::BufferTooSmall)?;
+        len = mul_small_add_in_place(out, len, mult, chunk)
+            .map_err(|_| ParseIntError::BufferTooSmall)?;
     }
     Ok((neg && len != 0, len))
 }

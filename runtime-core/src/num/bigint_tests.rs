@@ -23,7 +23,10 @@ impl Big {
     fn from_result(buf: &[u32], (neg, len): (bool, usize)) -> Big {
         assert_eq!(len, trim(&buf[..len]).len(), "result is not canonical");
         assert!(!(neg && len == 0), "negative zero");
-        Big { neg, mag: buf[..len].to_vec() }
+        Big {
+            neg,
+            mag: buf[..len].to_vec(),
+        }
     }
 
     fn from_i128(v: i128) -> Big {
@@ -57,7 +60,11 @@ fn show(b: &Big) -> String {
     let mut out = vec![0u8; radix_len_bound(b.mag.len(), 10)];
     let n = to_radix(&b.mag, 10, &mut scratch, &mut out).unwrap();
     let digits = core::str::from_utf8(&out[..n]).unwrap();
-    if b.neg { std::format!("-{digits}") } else { String::from(digits) }
+    if b.neg {
+        std::format!("-{digits}")
+    } else {
+        String::from(digits)
+    }
 }
 
 /// Runs a binary operation with outputs of exactly the advertised bounds.
@@ -67,7 +74,11 @@ fn run(op: &str, a: &Big, b: &Big) -> Result<Big, IntError> {
     match op {
         "add" | "sub" => {
             let mut out = vec![0; add_bound(al, bl)];
-            let r = if op == "add" { add(a.int(), b.int(), &mut out)? } else { sub(a.int(), b.int(), &mut out)? };
+            let r = if op == "add" {
+                add(a.int(), b.int(), &mut out)?
+            } else {
+                sub(a.int(), b.int(), &mut out)?
+            };
             Ok(Big::from_result(&out, r))
         }
         "mul" => {
@@ -133,7 +144,11 @@ fn pow_mod_cases() {
         let mut out = vec![0; pow_mod_bound(m.mag.len())];
         let mut scratch = vec![0; pow_mod_scratch_bound(a.mag.len(), m.mag.len())];
         let r = pow_mod(a.int(), e.int(), m.int(), &mut out, &mut scratch).unwrap();
-        assert_eq!(show(&Big::from_result(&out, r)), expected, "pow({a:?}, {e:?}, {m:?})");
+        assert_eq!(
+            show(&Big::from_result(&out, r)),
+            expected,
+            "pow({a:?}, {e:?}, {m:?})"
+        );
     }
 }
 
@@ -142,9 +157,18 @@ fn pow_mod_errors() {
     let mut out = vec![0; 4];
     let mut scratch = vec![0; 200];
     let (two, four, zero, neg1) = (parse("2"), parse("4"), parse("0"), parse("-1"));
-    assert_eq!(pow_mod(two.int(), two.int(), zero.int(), &mut out, &mut scratch), Err(IntError::ZeroModulus));
-    assert_eq!(pow_mod(two.int(), neg1.int(), four.int(), &mut out, &mut scratch), Err(IntError::NotInvertible));
-    assert_eq!(IntError::NotInvertible.message(), "base is not invertible for the given modulus");
+    assert_eq!(
+        pow_mod(two.int(), two.int(), zero.int(), &mut out, &mut scratch),
+        Err(IntError::ZeroModulus)
+    );
+    assert_eq!(
+        pow_mod(two.int(), neg1.int(), four.int(), &mut out, &mut scratch),
+        Err(IntError::NotInvertible)
+    );
+    assert_eq!(
+        IntError::NotInvertible.message(),
+        "base is not invertible for the given modulus"
+    );
 }
 
 #[test]
@@ -157,7 +181,11 @@ fn hash_matches_cpython() {
 #[test]
 fn to_f64_rounds_like_cpython() {
     for &(v, bits) in TO_F64_CASES {
-        assert_eq!(parse(v).int().to_f64().map(f64::to_bits), bits, "float({v})");
+        assert_eq!(
+            parse(v).int().to_f64().map(f64::to_bits),
+            bits,
+            "float({v})"
+        );
     }
 }
 
@@ -183,12 +211,22 @@ fn parse_int_matches_cpython() {
         let got = parse_int(text, base, &mut out).map(|r| show(&Big::from_result(&out, r)));
         match expected {
             Some(e) => assert_eq!(got.as_deref(), Ok(e), "int({text:?}, {base})"),
-            None => assert_eq!(got, Err(ParseIntError::InvalidLiteral), "int({text:?}, {base})"),
+            None => assert_eq!(
+                got,
+                Err(ParseIntError::InvalidLiteral),
+                "int({text:?}, {base})"
+            ),
         }
     }
     let mut out = [0u32; 4];
-    assert_eq!(parse_int(b"1", 1, &mut out), Err(ParseIntError::InvalidBase));
-    assert_eq!(parse_int(b"1", 37, &mut out), Err(ParseIntError::InvalidBase));
+    assert_eq!(
+        parse_int(b"1", 1, &mut out),
+        Err(ParseIntError::InvalidBase)
+    );
+    assert_eq!(
+        parse_int(b"1", 37, &mut out),
+        Err(ParseIntError::InvalidBase)
+    );
 }
 
 /// A small deterministic generator (xorshift64*).
@@ -207,11 +245,11 @@ impl Rng {
         let r = self.next();
         match r % 8 {
             0 => (r >> 8) as i64 % 100 - 50,
-            1 => -1i64 << (r >> 8) % 63,
-            2 => (1i64 << (r >> 8) % 62) - 1,
+            1 => -1i64 << ((r >> 8) % 63),
+            2 => (1i64 << ((r >> 8) % 62)) - 1,
             3 => i64::MIN,
             4 => i64::MAX,
-            _ => self.next() as i64 >> (r >> 8) % 60,
+            _ => (self.next() as i64) >> ((r >> 8) % 60),
         }
     }
 
@@ -235,7 +273,11 @@ impl Rng {
 
 fn py_floordiv(a: i128, b: i128) -> i128 {
     let q = a / b;
-    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 #[test]
@@ -272,7 +314,11 @@ fn random_i64_pairs_match_i128() {
         assert_eq!(Big::from_result(&out, r).to_i128(), !x);
         assert_eq!(a.int().to_i64(), Some(x as i64));
         assert_eq!(a.int().to_f64(), Some(x as f64));
-        let h = if x < 0 { -((-x) % ((1 << 61) - 1)) } else { x % ((1 << 61) - 1) };
+        let h = if x < 0 {
+            -((-x) % ((1 << 61) - 1))
+        } else {
+            x % ((1 << 61) - 1)
+        };
         assert_eq!(a.int().hash() as i128, if h == -1 { -2 } else { h });
         let mut buf = [0u32; 2];
         let v = Int::from_i64(x as i64, &mut buf);
@@ -282,7 +328,10 @@ fn random_i64_pairs_match_i128() {
 
 #[test]
 fn to_i64_limits() {
-    assert_eq!(Big::from_i128(i64::MIN as i128).int().to_i64(), Some(i64::MIN));
+    assert_eq!(
+        Big::from_i128(i64::MIN as i128).int().to_i64(),
+        Some(i64::MIN)
+    );
     assert_eq!(Big::from_i128(i64::MIN as i128 - 1).int().to_i64(), None);
     assert_eq!(Big::from_i128(i64::MAX as i128 + 1).int().to_i64(), None);
     assert_eq!(Big::from_i128(1 << 100).int().to_i64(), None);
@@ -292,8 +341,14 @@ fn to_i64_limits() {
 fn random_divmod_invariant_and_radix_round_trip() {
     let mut rng = Rng(42);
     for i in 0..3_000 {
-        let a = Big { neg: rng.next() & 1 == 1, mag: rng.mag(9) };
-        let mut b = Big { neg: rng.next() & 1 == 1, mag: rng.mag(5) };
+        let a = Big {
+            neg: rng.next() & 1 == 1,
+            mag: rng.mag(9),
+        };
+        let mut b = Big {
+            neg: rng.next() & 1 == 1,
+            mag: rng.mag(5),
+        };
         if b.mag.is_empty() {
             b.mag.push(3);
         }
@@ -307,7 +362,14 @@ fn random_divmod_invariant_and_radix_round_trip() {
         assert!(r.mag.is_empty() || r.neg == b.neg);
         assert_eq!(cmp_mag(&r.mag, &b.mag), core::cmp::Ordering::Less);
         let back = run("add", &run("mul", &q, &b).unwrap(), &r).unwrap();
-        assert_eq!(back, Big { neg: a.neg && !a.mag.is_empty(), mag: a.mag.clone() }, "case {i}");
+        assert_eq!(
+            back,
+            Big {
+                neg: a.neg && !a.mag.is_empty(),
+                mag: a.mag.clone()
+            },
+            "case {i}"
+        );
 
         let radix = (rng.next() % 35) as u32 + 2;
         let mut scratch = vec![0; to_radix_scratch_bound(al)];
@@ -327,7 +389,10 @@ fn float_conversion() {
         (-1.5, "-1"),
         (1e20, "100000000000000000000"),
         (-1.8446744073709552e19, "-18446744073709551616"),
-        (1.7976931348623157e308, "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368"),
+        (
+            1.7976931348623157e308,
+            "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368",
+        ),
     ];
     for &(x, expected) in cases {
         let mut out = [0u32; F64_LIMBS];
@@ -335,7 +400,10 @@ fn float_conversion() {
         assert_eq!(show(&Big::from_result(&out, r)), expected);
     }
     let mut out = [0u32; F64_LIMBS];
-    assert_eq!(from_f64(f64::INFINITY, &mut out), Err(IntError::InfinityToInt));
+    assert_eq!(
+        from_f64(f64::INFINITY, &mut out),
+        Err(IntError::InfinityToInt)
+    );
     assert_eq!(from_f64(f64::NAN, &mut out), Err(IntError::NanToInt));
 }
 
@@ -345,19 +413,52 @@ fn small_buffers_are_errors_not_panics() {
     let b = parse("-98765432109876543210");
     let mut out = [0u32; 1];
     let mut scratch = [0u32; 1];
-    assert_eq!(add(a.int(), b.int(), &mut out), Err(IntError::BufferTooSmall));
-    assert_eq!(mul(a.int(), b.int(), &mut out), Err(IntError::BufferTooSmall));
-    assert_eq!(floordiv(a.int(), b.int(), &mut out, &mut scratch), Err(IntError::BufferTooSmall));
-    assert_eq!(modulo(a.int(), b.int(), &mut out, &mut scratch), Err(IntError::BufferTooSmall));
-    assert_eq!(and(a.int(), b.int(), &mut out), Err(IntError::BufferTooSmall));
+    assert_eq!(
+        add(a.int(), b.int(), &mut out),
+        Err(IntError::BufferTooSmall)
+    );
+    assert_eq!(
+        mul(a.int(), b.int(), &mut out),
+        Err(IntError::BufferTooSmall)
+    );
+    assert_eq!(
+        floordiv(a.int(), b.int(), &mut out, &mut scratch),
+        Err(IntError::BufferTooSmall)
+    );
+    assert_eq!(
+        modulo(a.int(), b.int(), &mut out, &mut scratch),
+        Err(IntError::BufferTooSmall)
+    );
+    assert_eq!(
+        and(a.int(), b.int(), &mut out),
+        Err(IntError::BufferTooSmall)
+    );
     assert_eq!(shl(a.int(), 100, &mut out), Err(IntError::BufferTooSmall));
-    assert_eq!(pow(a.int(), 3, &mut out, &mut scratch), Err(IntError::BufferTooSmall));
+    assert_eq!(
+        pow(a.int(), 3, &mut out, &mut scratch),
+        Err(IntError::BufferTooSmall)
+    );
     let mut text = [0u8; 3];
-    assert_eq!(to_radix(&a.mag, 10, &mut [0; 4], &mut text), Err(IntError::BufferTooSmall));
-    assert_eq!(to_radix(&a.mag, 37, &mut [0; 4], &mut text), Err(IntError::InvalidArgument));
-    assert_eq!(parse_int(b"123456789012345678901234567890", 10, &mut out), Err(ParseIntError::BufferTooSmall));
-    assert_eq!(sub_mag(&[1], &[2], &mut [0; 2]), Err(IntError::InvalidArgument));
-    assert_eq!(divmod_mag(&[1], &[], &mut [0; 2], &mut [0; 2], &mut [0; 4]), Err(IntError::ZeroDivision));
+    assert_eq!(
+        to_radix(&a.mag, 10, &mut [0; 4], &mut text),
+        Err(IntError::BufferTooSmall)
+    );
+    assert_eq!(
+        to_radix(&a.mag, 37, &mut [0; 4], &mut text),
+        Err(IntError::InvalidArgument)
+    );
+    assert_eq!(
+        parse_int(b"123456789012345678901234567890", 10, &mut out),
+        Err(ParseIntError::BufferTooSmall)
+    );
+    assert_eq!(
+        sub_mag(&[1], &[2], &mut [0; 2]),
+        Err(IntError::InvalidArgument)
+    );
+    assert_eq!(
+        divmod_mag(&[1], &[], &mut [0; 2], &mut [0; 2], &mut [0; 4]),
+        Err(IntError::ZeroDivision)
+    );
 }
 
 #[test]
@@ -367,4 +468,23 @@ fn huge_shifts_and_pow_bounds_saturate() {
     assert!(shl_bound(1, u64::MAX) >= usize::MAX / 32);
     assert_eq!(pow_bound(&[7, 7], u64::MAX), usize::MAX);
     assert_eq!(shl(parse("0").int(), u64::MAX, &mut []), Ok((false, 0)));
+}
+
+#[test]
+fn random_text_never_panics() {
+    let alphabet = b"0123456789abfxoXOB_+- \t.\xc2\xa0z";
+    let mut rng = Rng(7);
+    for _ in 0..20_000 {
+        let len = (rng.next() % 10) as usize;
+        let text: Vec<u8> = (0..len)
+            .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+            .collect();
+        let base = [0, 2, 8, 10, 16, 36][(rng.next() % 6) as usize];
+        let mut out = vec![0; parse_int_bound(text.len(), base)];
+        if let Ok(r) = parse_int(&text, base, &mut out) {
+            let v = Big::from_result(&out, r);
+            assert!(v.mag.len() <= 2, "{text:?}");
+        }
+        let _ = crate::num::float::float_from_str(&text);
+    }
 }

@@ -41,12 +41,18 @@ impl FloatError {
             FloatError::ModuloByZero => "float modulo",
             FloatError::DivmodByZero => "float divmod()",
             FloatError::ZeroToNegativePower => "0.0 cannot be raised to a negative power",
-            FloatError::NegativeToFractionalPower => "negative number cannot be raised to a fractional power",
+            FloatError::NegativeToFractionalPower => {
+                "negative number cannot be raised to a fractional power"
+            }
             FloatError::PowOverflow => "(34, 'Numerical result out of range')",
             FloatError::RoundOverflow => "rounded value too large to represent",
         }
     }
 }
+
+/// The most digits after the point we ask `core::fmt` for: past every
+/// non-zero digit of any double's exact value (at most 1074 decimals).
+pub(crate) const EXACT_DIGITS_CAP: usize = 1100;
 
 /// The longest `repr(float)`: `-2.2250738585072014e-308` is 24 bytes.
 pub const REPR_MAX: usize = 32;
@@ -63,18 +69,34 @@ pub(crate) struct Layout {
     pub(crate) upper: bool,
 }
 
-/// Formats `x` (finite, non-negative) into `buf` as `{:e}` (shortest) or
-/// `{:.Pe}`, then packs the significant digits at the front of `buf`.
-/// Returns the digit count and the decimal exponent of the first digit.
+/// Formats `x` (finite, non-negative) into `buf` as `{:.Pe}`, or for
+/// `precision == None` as the shortest round-tripping digits, then packs the
+/// significant digits at the front of `buf`. Returns the digit count and
+/// the decimal exponent of the first digit.
 pub(crate) fn sci_digits(x: f64, precision: Option<usize>, buf: &mut [u8]) -> Option<(usize, i32)> {
+    let Some(p) = precision else {
+        return shortest_digits(x, buf);
+    };
+    // core::fmt refuses precisions past u16::MAX; a double has at most 767
+    // significant digits, so the rest are zeros we append ourselves.
+    let p_fmt = p.min(EXACT_DIGITS_CAP);
     let mut w = SliceWriter::new(buf);
-    match precision {
-        None => write!(w, "{:e}", x).ok()?,
-        Some(p) => write!(w, "{:.*e}", p, x).ok()?,
-    }
+    write!(w, "{:.*e}", p_fmt, x).ok()?;
     let len = w.len;
-    let e_pos = buf[..len].iter().position(|&c| c == b'e')?;
-    let exp: i32 = core::str::from_utf8(&buf[e_pos + 1..len]).ok()?.parse().ok()?;
+    let (nd, exp) = pack_digits(buf, len)?;
+    let pad = p - p_fmt;
+    buf.get_mut(nd..nd.checked_add(pad)?)?.fill(b'0');
+    Some((nd + pad, exp))
+}
+
+/// Moves the digits of `d.ddde[-]x` in `buf[..len]` to the front; returns
+/// their count and the exponent.
+fn pack_digits(buf: &mut [u8], len: usize) -> Option<(usize, i32)> {
+    let e_pos = buf.get(..len)?.iter().position(|&c| c == b'e')?;
+    let exp: i32 = core::str::from_utf8(&buf[e_pos + 1..len])
+        .ok()?
+        .parse()
+        .ok()?;
     let mut nd = 0;
     for i in 0..e_pos {
         let c = buf[i];
@@ -84,6 +106,35 @@ pub(crate) fn sci_digits(x: f64, precision: Option<usize>, buf: &mut [u8]) -> Op
         }
     }
     Some((nd, exp))
+}
+
+/// The shortest round-tripping digits, as CPython's `repr` picks them.
+///
+/// `{:e}` finds the shortest length, but when two strings of that length
+/// are equally close to `x` it may round the last digit up where CPython's
+/// dtoa rounds half to even (`-1060482856582879.25` is `...879.2` in
+/// CPython). So the digits are redone as the correctly rounded (ties to
+/// even) string of that length, kept only if it still round-trips.
+fn shortest_digits(x: f64, buf: &mut [u8]) -> Option<(usize, i32)> {
+    let mut w = SliceWriter::new(buf);
+    write!(w, "{:e}", x).ok()?;
+    let len = w.len;
+    let (nd, exp) = pack_digits(buf, len)?;
+    let mut alt = [0u8; 40];
+    let mut w = SliceWriter::new(&mut alt);
+    if write!(w, "{:.*e}", nd - 1, x).is_err() {
+        return Some((nd, exp));
+    }
+    let alen = w.len;
+    if parse_ascii(&alt[..alen]) != Some(x) {
+        return Some((nd, exp));
+    }
+    let (mut and, aexp) = pack_digits(&mut alt, alen)?;
+    while and > 1 && alt[and - 1] == b'0' {
+        and -= 1;
+    }
+    buf.get_mut(..and)?.copy_from_slice(&alt[..and]);
+    Some((and, aexp))
 }
 
 /// Lays out `buf[..nd]` (significant digits, first digit worth
@@ -201,8 +252,15 @@ pub fn repr_f64(x: f64, out: &mut [u8; REPR_MAX]) -> usize {
     if let Some(s) = sign.first_mut() {
         *s = b'-';
     }
-    let Some((nd, exp)) = sci_digits(x.abs(), None, body) else { return 0 };
-    let layout = Layout { sci: !(-4..16).contains(&exp), force_point: false, add_dot_0: true, upper: false };
+    let Some((nd, exp)) = sci_digits(x.abs(), None, body) else {
+        return 0;
+    };
+    let layout = Layout {
+        sci: !(-4..16).contains(&exp),
+        force_point: false,
+        add_dot_0: true,
+        upper: false,
+    };
     layout_digits(body, nd, exp, layout).map_or(0, |n| n + neg as usize)
 }
 
@@ -329,7 +387,11 @@ pub fn pow(iv: f64, iw: f64) -> Result<f64, FloatError> {
 /// infinities and NaN as CPython does.
 pub fn round_half_even(x: f64) -> f64 {
     let r = libm::round(x);
-    if (x - r).abs() == 0.5 { 2.0 * libm::round(x / 2.0) } else { r }
+    if (x - r).abs() == 0.5 {
+        2.0 * libm::round(x / 2.0)
+    } else {
+        r
+    }
 }
 
 /// A `fmt::Write` sink that inspects `{:.Ne}` output without storing it:
@@ -373,7 +435,9 @@ pub fn round(x: f64, ndigits: i64) -> Result<f64, FloatError> {
     // The decimal exponent of the exact value: 18 significant digits never
     // round up to the next power of ten for a double.
     let mut buf = [0u8; 40];
-    let Some((_, e)) = sci_digits(x.abs(), Some(17), &mut buf) else { return Ok(x) };
+    let Some((_, e)) = sci_digits(x.abs(), Some(17), &mut buf) else {
+        return Ok(x);
+    };
     let sig = e as i64 + 1 + ndigits;
     if sig >= 17 {
         // 17 significant digits already round-trip, so more change nothing.
@@ -387,7 +451,11 @@ pub fn round(x: f64, ndigits: i64) -> Result<f64, FloatError> {
     let r = if sig == 0 {
         // |x| < 10**(e+1) == 10**-ndigits: the result is 0 or 10**-ndigits,
         // decided by comparing the exact value with half of that.
-        let mut probe = TieProbe { first: 0, rest_nonzero: false, in_exp: false };
+        let mut probe = TieProbe {
+            first: 0,
+            rest_nonzero: false,
+            in_exp: false,
+        };
         if write!(probe, "{:.800e}", x.abs()).is_err() {
             return Ok(x);
         }

@@ -5,6 +5,9 @@ extern crate std;
 use super::*;
 use crate::num::bigint::{self, Int};
 
+/// `(a, b, Some((a // b, a % b)))` as float bits, `None` for division by zero.
+type DivmodCase = (u64, u64, Option<(u64, u64)>);
+
 include!("float_test_data.rs");
 
 fn repr(x: f64) -> std::string::String {
@@ -33,7 +36,10 @@ fn divmod_matches_cpython() {
             Some((q, m)) => {
                 let (q, m) = (f64::from_bits(q), f64::from_bits(m));
                 let (gq, gm) = divmod(a, b).unwrap();
-                assert!(same(gq, q) && same(gm, m), "divmod({a}, {b}) = ({gq}, {gm}), want ({q}, {m})");
+                assert!(
+                    same(gq, q) && same(gm, m),
+                    "divmod({a}, {b}) = ({gq}, {gm}), want ({q}, {m})"
+                );
                 assert!(same(floordiv(a, b).unwrap(), q));
                 assert!(same(modulo(a, b).unwrap(), m));
             }
@@ -44,7 +50,10 @@ fn divmod_matches_cpython() {
             }
         }
     }
-    assert_eq!(FloatError::FloorDivisionByZero.message(), "float floor division by zero");
+    assert_eq!(
+        FloatError::FloorDivisionByZero.message(),
+        "float floor division by zero"
+    );
     assert_eq!(truediv(1.0, 0.0), Err(FloatError::DivisionByZero));
 }
 
@@ -54,7 +63,10 @@ fn pow_matches_cpython() {
         let (a, b) = (f64::from_bits(a), f64::from_bits(b));
         let got = pow(a, b);
         match expected {
-            Ok(bits) => assert!(same(got.unwrap(), f64::from_bits(bits)), "{a} ** {b} = {got:?}"),
+            Ok(bits) => assert!(
+                same(got.unwrap(), f64::from_bits(bits)),
+                "{a} ** {b} = {got:?}"
+            ),
             Err("complex") => assert_eq!(got, Err(FloatError::NegativeToFractionalPower)),
             Err("overflow") => assert_eq!(got, Err(FloatError::PowOverflow)),
             Err(msg) => assert_eq!(got.map_err(|e| e.message()), Err(msg)),
@@ -68,7 +80,10 @@ fn round_matches_cpython() {
         let x = f64::from_bits(x);
         let got = round(x, n);
         match expected {
-            Some(bits) => assert!(same(got.unwrap(), f64::from_bits(bits)), "round({x}, {n}) = {got:?}"),
+            Some(bits) => assert!(
+                same(got.unwrap(), f64::from_bits(bits)),
+                "round({x}, {n}) = {got:?}"
+            ),
             None => assert_eq!(got, Err(FloatError::RoundOverflow), "round({x}, {n})"),
         }
     }
@@ -84,7 +99,10 @@ fn float_from_str_matches_cpython() {
     for &(text, expected) in FROM_STR_CASES {
         let got = float_from_str(text);
         match expected {
-            Some(bits) => assert!(got.is_some_and(|g| same(g, f64::from_bits(bits))), "float({text:?}) = {got:?}"),
+            Some(bits) => assert!(
+                got.is_some_and(|g| same(g, f64::from_bits(bits))),
+                "float({text:?}) = {got:?}"
+            ),
             None => assert_eq!(got, None, "float({text:?})"),
         }
     }
@@ -114,7 +132,10 @@ fn integral_floats_hash_like_ints() {
             Int::new(neg, &out[..len]).hash()
         });
         if (v as f64) as i128 == v as i128 {
-            assert_eq!(float_hash(v as f64).unwrap(), Int::from_i64(v, &mut buf).hash());
+            assert_eq!(
+                float_hash(v as f64).unwrap(),
+                Int::from_i64(v, &mut buf).hash()
+            );
         }
     }
 }

@@ -9,9 +9,9 @@
 //! inserted. That keeps every writer free of scratch buffers except the
 //! int's radix conversion.
 
+use super::SliceWriter;
 use super::bigint::{self, Int};
 use super::float::{self, Layout};
-use super::SliceWriter;
 use core::fmt::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,12 @@ impl FormatError {
     /// Whether CPython raises `OverflowError` (else `ValueError`, or a VM
     /// fault for [`FormatError::BufferTooSmall`]).
     pub fn is_overflow_error(&self) -> bool {
-        matches!(self, FormatError::CharOutOfRange | FormatError::CharTooLarge | FormatError::IntTooLargeForFloat)
+        matches!(
+            self,
+            FormatError::CharOutOfRange
+                | FormatError::CharTooLarge
+                | FormatError::IntTooLargeForFloat
+        )
     }
 
     /// Writes the complete CPython message; `spec` and `type_name` are only
@@ -109,7 +114,10 @@ impl FormatError {
     pub fn write_message(&self, spec: &str, type_name: &str, w: &mut impl Write) -> fmt::Result {
         match self {
             FormatError::InvalidSpecifier => {
-                write!(w, "Invalid format specifier '{spec}' for object of type '{type_name}'")
+                write!(
+                    w,
+                    "Invalid format specifier '{spec}' for object of type '{type_name}'"
+                )
             }
             other => write!(w, "{other}"),
         }
@@ -122,7 +130,11 @@ struct Code(char);
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = self.0 as u32;
-        if c > 32 && c < 128 { write!(f, "{}", self.0) } else { write!(f, "\\x{c:x}") }
+        if c > 32 && c < 128 {
+            write!(f, "{}", self.0)
+        } else {
+            write!(f, "\\x{c:x}")
+        }
     }
 }
 
@@ -137,21 +149,37 @@ impl fmt::Display for FormatError {
                 write!(f, "Cannot specify '{}' with '{}'.", sep as char, Code(ty))
             }
             FormatError::UnknownCode { code, type_name } => {
-                write!(f, "Unknown format code '{}' for object of type '{}'", Code(code), type_name)
+                write!(
+                    f,
+                    "Unknown format code '{}' for object of type '{}'",
+                    Code(code),
+                    type_name
+                )
             }
             FormatError::SignInString => f.write_str("Sign not allowed in string format specifier"),
-            FormatError::SpaceInString => f.write_str("Space not allowed in string format specifier"),
-            FormatError::SignWithC => f.write_str("Sign not allowed with integer format specifier 'c'"),
+            FormatError::SpaceInString => {
+                f.write_str("Space not allowed in string format specifier")
+            }
+            FormatError::SignWithC => {
+                f.write_str("Sign not allowed with integer format specifier 'c'")
+            }
             FormatError::AlternateInString => {
                 f.write_str("Alternate form (#) not allowed in string format specifier")
             }
             FormatError::AlternateWithC => {
                 f.write_str("Alternate form (#) not allowed with integer format specifier 'c'")
             }
-            FormatError::AlignInString => f.write_str("'=' alignment not allowed in string format specifier"),
-            FormatError::PrecisionInInt => f.write_str("Precision not allowed in integer format specifier"),
+            FormatError::AlignInString => {
+                f.write_str("'=' alignment not allowed in string format specifier")
+            }
+            FormatError::PrecisionInInt => {
+                f.write_str("Precision not allowed in integer format specifier")
+            }
             FormatError::NegativeZeroNotAllowed { kind } => {
-                write!(f, "Negative zero coercion (z) not allowed in {kind} format specifier")
+                write!(
+                    f,
+                    "Negative zero coercion (z) not allowed in {kind} format specifier"
+                )
             }
             FormatError::CharOutOfRange => f.write_str("%c arg not in range(0x110000)"),
             FormatError::CharTooLarge => f.write_str("Python int too large to convert to C long"),
@@ -171,39 +199,62 @@ fn align_of(c: char) -> Option<Align> {
     }
 }
 
-/// Reads decimal digits as CPython's `get_integer` does (refusing anything
-/// past `Py_ssize_t` on a 64-bit host, so every build reports the same
-/// error). Returns `(value, digits consumed)`.
-fn get_integer(s: &[char], pos: &mut usize) -> Result<(usize, usize), FormatError> {
-    let start = *pos;
-    let mut v: u64 = 0;
-    while let Some(d) = s.get(*pos).and_then(|c| c.to_digit(10)) {
-        if v > (i64::MAX as u64 - d as u64) / 10 {
-            return Err(FormatError::TooManyDigits);
-        }
-        v = v * 10 + d as u64;
-        *pos += 1;
-    }
-    let v = usize::try_from(v).map_err(|_| FormatError::TooManyDigits)?;
-    Ok((v, *pos - start))
+/// A cursor over the spec's characters.
+struct Cursor<'s> {
+    rest: core::str::Chars<'s>,
 }
 
-/// The longest spec we parse; specs are short in practice, and a longer one
-/// is invalid anyway unless padded with digits beyond any usable width.
-const SPEC_MAX_CHARS: usize = 64;
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.clone().next()
+    }
+
+    fn peek2(&self) -> Option<char> {
+        self.rest.clone().nth(1)
+    }
+
+    fn bump(&mut self) {
+        self.rest.next();
+    }
+
+    /// Consumes `c` if it is next.
+    fn eat(&mut self, c: char) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    /// Reads decimal digits as CPython's `get_integer` does (refusing
+    /// anything past `Py_ssize_t` on a 64-bit host, so every build reports
+    /// the same error). `None` when there are no digits.
+    fn integer(&mut self) -> Result<Option<usize>, FormatError> {
+        let mut v: u64 = 0;
+        let mut any = false;
+        while let Some(d) = self.peek().and_then(|c| c.to_digit(10)) {
+            if v > (i64::MAX as u64 - d as u64) / 10 {
+                return Err(FormatError::TooManyDigits);
+            }
+            v = v * 10 + d as u64;
+            any = true;
+            self.bump();
+        }
+        if !any {
+            return Ok(None);
+        }
+        usize::try_from(v)
+            .map(Some)
+            .map_err(|_| FormatError::TooManyDigits)
+    }
+}
 
 impl FormatSpec {
     /// Parses a spec (UTF-8), as CPython's `parse_internal_render_format_spec`
     /// minus the checks that need the value's type.
     pub fn parse(spec: &[u8]) -> Result<FormatSpec, FormatError> {
         let text = core::str::from_utf8(spec).map_err(|_| FormatError::InvalidSpecifier)?;
-        let mut chars = ['\0'; SPEC_MAX_CHARS];
-        let mut n = 0;
-        for c in text.chars() {
-            *chars.get_mut(n).ok_or(FormatError::TooManyDigits)? = c;
-            n += 1;
-        }
-        let s = &chars[..n];
+        let mut c = Cursor { rest: text.chars() };
         let mut out = FormatSpec {
             fill: None,
             align: None,
@@ -216,73 +267,61 @@ impl FormatSpec {
             precision: None,
             ty: None,
         };
-        let mut pos = 0;
-        if let Some(a) = s.get(1).copied().and_then(align_of) {
-            out.fill = Some(s[0]);
+        if let Some(a) = c.peek2().and_then(align_of) {
+            out.fill = c.peek();
             out.align = Some(a);
-            pos = 2;
-        } else if let Some(a) = s.first().copied().and_then(align_of) {
+            c.bump();
+            c.bump();
+        } else if let Some(a) = c.peek().and_then(align_of) {
             out.align = Some(a);
-            pos = 1;
+            c.bump();
         }
-        match s.get(pos) {
-            Some('+') => out.sign = Some(Sign::Plus),
-            Some('-') => out.sign = Some(Sign::Minus),
-            Some(' ') => out.sign = Some(Sign::Space),
-            _ => {}
-        }
+        out.sign = match c.peek() {
+            Some('+') => Some(Sign::Plus),
+            Some('-') => Some(Sign::Minus),
+            Some(' ') => Some(Sign::Space),
+            _ => None,
+        };
         if out.sign.is_some() {
-            pos += 1;
+            c.bump();
         }
-        if s.get(pos) == Some(&'z') {
-            out.no_neg_zero = true;
-            pos += 1;
+        out.no_neg_zero = c.eat('z');
+        out.alternate = c.eat('#');
+        if out.fill.is_none() {
+            out.zero = c.eat('0');
         }
-        if s.get(pos) == Some(&'#') {
-            out.alternate = true;
-            pos += 1;
-        }
-        if out.fill.is_none() && s.get(pos) == Some(&'0') {
-            out.zero = true;
-            pos += 1;
-        }
-        let (w, consumed) = get_integer(s, &mut pos)?;
-        if consumed > 0 {
-            out.width = Some(w);
-        }
-        if s.get(pos) == Some(&',') {
+        out.width = c.integer()?;
+        if c.eat(',') {
             out.grouping = Some(b',');
-            pos += 1;
         }
-        if s.get(pos) == Some(&'_') {
+        if c.peek() == Some('_') {
             if out.grouping.is_some() {
                 return Err(FormatError::BothSeparators);
             }
             out.grouping = Some(b'_');
-            pos += 1;
+            c.bump();
         }
-        if s.get(pos) == Some(&',') && out.grouping == Some(b'_') {
+        if c.peek() == Some(',') && out.grouping == Some(b'_') {
             return Err(FormatError::BothSeparators);
         }
-        if s.get(pos) == Some(&'.') {
-            pos += 1;
-            let (p, consumed) = get_integer(s, &mut pos)?;
-            if consumed == 0 {
-                return Err(FormatError::MissingPrecision);
-            }
-            out.precision = Some(p);
+        if c.eat('.') {
+            out.precision = Some(c.integer()?.ok_or(FormatError::MissingPrecision)?);
         }
-        match s.len() - pos {
-            0 => {}
-            1 => out.ty = Some(s[pos]),
-            _ => return Err(FormatError::InvalidSpecifier),
+        out.ty = c.peek();
+        if out.ty.is_some() {
+            c.bump();
+        }
+        if c.peek().is_some() {
+            return Err(FormatError::InvalidSpecifier);
         }
         Ok(out)
     }
 
     /// CPython's last parse step, run with the type's default code.
     fn check_grouping(&self, ty: char) -> Result<(), FormatError> {
-        let Some(sep) = self.grouping else { return Ok(()) };
+        let Some(sep) = self.grouping else {
+            return Ok(());
+        };
         match ty {
             'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => Ok(()),
             'b' | 'o' | 'x' | 'X' if sep == b'_' => Ok(()),
@@ -304,8 +343,16 @@ struct Padding {
 
 fn number_padding(spec: &FormatSpec) -> Padding {
     let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
-    let align = spec.align.unwrap_or(if spec.zero { Align::AfterSign } else { Align::Right });
-    Padding { fill, align, width: spec.width() }
+    let align = spec.align.unwrap_or(if spec.zero {
+        Align::AfterSign
+    } else {
+        Align::Right
+    });
+    Padding {
+        fill,
+        align,
+        width: spec.width(),
+    }
 }
 
 /// The parts of a number whose body (`digits` then `rest`) sits at the
@@ -321,12 +368,21 @@ struct Number<'p> {
 
 /// CPython's `_PyUnicode_InsertThousandsGrouping` as a sequence of groups,
 /// right to left: `(zeros, chars)` per group, separators between them.
-fn for_each_group(digits: usize, min_width: usize, group: Option<usize>, mut f: impl FnMut(usize, usize, bool)) {
+fn for_each_group(
+    digits: usize,
+    min_width: usize,
+    group: Option<usize>,
+    mut f: impl FnMut(usize, usize, bool),
+) {
     let mut remaining = digits as i64;
     let mut min_width = min_width as i64;
     let Some(size) = group else {
         let l = remaining.max(min_width).max(1);
-        f((l - remaining).max(0) as usize, remaining.min(l).max(0) as usize, false);
+        f(
+            (l - remaining).max(0) as usize,
+            remaining.min(l).max(0) as usize,
+            false,
+        );
         return;
     };
     let mut first = true;
@@ -369,7 +425,9 @@ fn finish_number(out: &mut [u8], n: &Number<'_>, pad: &Padding) -> Result<usize,
     let group = n.grouping.map(|(_, g)| g);
     let mut grouped = 0usize;
     if n.digits > 0 {
-        for_each_group(n.digits, min_width, group, |z, c, sep| grouped += z + c + sep as usize);
+        for_each_group(n.digits, min_width, group, |z, c, sep| {
+            grouped += z + c + sep as usize
+        });
     }
     let content = leading + grouped + n.rest;
     let padding = pad.width.saturating_sub(content);
@@ -433,7 +491,10 @@ pub fn format_int_bound(limbs: usize, spec: &FormatSpec) -> usize {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float_bound(spec),
         _ => bigint::radix_len_bound(limbs, 2),
     };
-    digits.saturating_add(digits / 3).saturating_add(8).saturating_add(spec.width().saturating_mul(5))
+    digits
+        .saturating_add(digits / 3)
+        .saturating_add(8)
+        .saturating_add(spec.width().saturating_mul(5))
 }
 
 /// Scratch limbs for `format_int`.
@@ -443,7 +504,12 @@ pub fn format_int_scratch_bound(limbs: usize) -> usize {
 
 /// `format(value, spec)` for an int: types `b c d o x X n`, none, and the
 /// float types after conversion. Scratch: `format_int_scratch_bound`.
-pub fn format_int(value: Int<'_>, spec: &FormatSpec, scratch: &mut [u32], out: &mut [u8]) -> Result<usize, FormatError> {
+pub fn format_int(
+    value: Int<'_>,
+    spec: &FormatSpec,
+    scratch: &mut [u32],
+    out: &mut [u8],
+) -> Result<usize, FormatError> {
     let ty = spec.ty.unwrap_or('d');
     spec.check_grouping(ty)?;
     let radix = match ty {
@@ -455,7 +521,12 @@ pub fn format_int(value: Int<'_>, spec: &FormatSpec, scratch: &mut [u32], out: &
             let x = value.to_f64().ok_or(FormatError::IntTooLargeForFloat)?;
             return format_float(x, spec, out);
         }
-        code => return Err(FormatError::UnknownCode { code, type_name: "int" }),
+        code => {
+            return Err(FormatError::UnknownCode {
+                code,
+                type_name: "int",
+            });
+        }
     };
     if spec.precision.is_some() {
         return Err(FormatError::PrecisionInInt);
@@ -472,20 +543,30 @@ pub fn format_int(value: Int<'_>, spec: &FormatSpec, scratch: &mut [u32], out: &
         if spec.alternate {
             return Err(FormatError::AlternateWithC);
         }
-        let c = value
-            .to_i64()
-            .ok_or(FormatError::CharTooLarge)?;
+        let c = value.to_i64().ok_or(FormatError::CharTooLarge)?;
         let c = u32::try_from(c)
             .ok()
             .and_then(char::from_u32)
             .ok_or(FormatError::CharOutOfRange)?;
-        let body = c.encode_utf8(out.get_mut(..4).ok_or(FormatError::BufferTooSmall)?).len();
-        let n = Number { sign: None, prefix: b"", digits: 0, rest: body, grouping: None };
+        let body = c
+            .encode_utf8(out.get_mut(..4).ok_or(FormatError::BufferTooSmall)?)
+            .len();
+        let n = Number {
+            sign: None,
+            prefix: b"",
+            digits: 0,
+            rest: body,
+            grouping: None,
+        };
         // Width counts code points: widen by the extra UTF-8 bytes.
-        let pad = Padding { width: pad.width.saturating_add(body - 1), ..pad };
+        let pad = Padding {
+            width: pad.width.saturating_add(body - 1),
+            ..pad
+        };
         return finish_number(out, &n, &pad);
     }
-    let digits = bigint::to_radix(value.mag, radix, scratch, out).map_err(|_| FormatError::BufferTooSmall)?;
+    let digits = bigint::to_radix(value.mag, radix, scratch, out)
+        .map_err(|_| FormatError::BufferTooSmall)?;
     if ty == 'X' {
         out[..digits].make_ascii_uppercase();
     }
@@ -496,8 +577,16 @@ pub fn format_int(value: Int<'_>, spec: &FormatSpec, scratch: &mut [u32], out: &
         (true, 'X') => b"0X",
         _ => b"",
     };
-    let grouping = spec.grouping.map(|sep| (sep, if radix == 10 { 3 } else { 4 }));
-    let n = Number { sign: sign_char(value.neg, spec.sign), prefix, digits, rest: 0, grouping };
+    let grouping = spec
+        .grouping
+        .map(|sep| (sep, if radix == 10 { 3 } else { 4 }));
+    let n = Number {
+        sign: sign_char(value.neg, spec.sign),
+        prefix,
+        digits,
+        rest: 0,
+        grouping,
+    };
     finish_number(out, &n, &pad)
 }
 
@@ -506,7 +595,9 @@ pub fn format_float_bound(spec: &FormatSpec) -> usize {
     let p = spec.precision.unwrap_or(6);
     // 309 integer digits (x100 for '%': 311), their separators, and slack
     // for sign, point, exponent and '%'.
-    p.saturating_add(450).saturating_add(p / 3).saturating_add(spec.width().saturating_mul(5))
+    p.saturating_add(450)
+        .saturating_add(p / 3)
+        .saturating_add(spec.width().saturating_mul(5))
 }
 
 /// `format(x, spec)` for a float: types `e E f F g G n %` and none.
@@ -514,7 +605,10 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
     let ty = spec.ty.unwrap_or('\0');
     spec.check_grouping(ty)?;
     if !matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' | '\0') {
-        return Err(FormatError::UnknownCode { code: ty, type_name: "float" });
+        return Err(FormatError::UnknownCode {
+            code: ty,
+            type_name: "float",
+        });
     }
     let upper = matches!(ty, 'E' | 'F' | 'G');
     let mut x = x;
@@ -538,9 +632,15 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
         match ty {
             'f' | 'F' | '%' => {
                 let p = spec.precision.unwrap_or(6);
+                // core::fmt refuses precisions past u16::MAX; digits past
+                // the exact value's last (1074th) decimal are zeros anyway.
+                let p_fmt = p.min(float::EXACT_DIGITS_CAP);
                 let mut w = SliceWriter::new(out);
-                write!(w, "{:.*}", p, a).map_err(|_| too_small)?;
+                write!(w, "{:.*}", p_fmt, a).map_err(|_| too_small)?;
                 let mut len = w.len;
+                let pad = p - p_fmt;
+                out.get_mut(len..len + pad).ok_or(too_small)?.fill(b'0');
+                len += pad;
                 if spec.alternate && p == 0 {
                     *out.get_mut(len).ok_or(too_small)? = b'.';
                     len += 1;
@@ -550,7 +650,12 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
             'e' | 'E' => {
                 let p = spec.precision.unwrap_or(6);
                 let (nd, exp) = float::sci_digits(a, Some(p), out).ok_or(too_small)?;
-                let layout = Layout { sci: true, force_point: spec.alternate, add_dot_0: false, upper };
+                let layout = Layout {
+                    sci: true,
+                    force_point: spec.alternate,
+                    add_dot_0: false,
+                    upper,
+                };
                 float::layout_digits(out, nd, exp, layout).ok_or(too_small)?
             }
             _ => {
@@ -565,7 +670,8 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
                     }
                     (_, p) => {
                         let p = p.unwrap_or(6).max(1);
-                        let (mut nd, exp) = float::sci_digits(a, Some(p - 1), out).ok_or(too_small)?;
+                        let (mut nd, exp) =
+                            float::sci_digits(a, Some(p - 1), out).ok_or(too_small)?;
                         if !spec.alternate {
                             while nd > 1 && out[nd - 1] == b'0' {
                                 nd -= 1;
@@ -581,7 +687,12 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
                 } else {
                     exp < -4 || exp as i64 >= p as i64
                 };
-                let layout = Layout { sci, force_point: spec.alternate, add_dot_0: plain, upper };
+                let layout = Layout {
+                    sci,
+                    force_point: spec.alternate,
+                    add_dot_0: plain,
+                    upper,
+                };
                 float::layout_digits(out, nd, exp, layout).ok_or(too_small)?
             }
         }
@@ -591,12 +702,23 @@ pub fn format_float(x: f64, spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
         *out.get_mut(len).ok_or(too_small)? = b'%';
         len += 1;
     }
-    let mantissa_end = out[..len].iter().position(|&c| c == b'e' || c == b'E').unwrap_or(len);
-    let is_zero = out[..mantissa_end].iter().all(|&c| !matches!(c, b'1'..=b'9'));
+    let mantissa_end = out[..len]
+        .iter()
+        .position(|&c| c == b'e' || c == b'E')
+        .unwrap_or(len);
+    let is_zero = out[..mantissa_end]
+        .iter()
+        .all(|&c| !matches!(c, b'1'..=b'9'));
     let neg = neg && !(spec.no_neg_zero && a.is_finite() && is_zero);
     let digits = out[..len].iter().take_while(|c| c.is_ascii_digit()).count();
     let grouping = spec.grouping.map(|sep| (sep, 3));
-    let n = Number { sign: sign_char(neg, spec.sign), prefix: b"", digits, rest: len - digits, grouping };
+    let n = Number {
+        sign: sign_char(neg, spec.sign),
+        prefix: b"",
+        digits,
+        rest: len - digits,
+        grouping,
+    };
     finish_number(out, &n, &number_padding(spec))
 }
 
@@ -611,7 +733,10 @@ pub fn format_str(s: &[u8], spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
     let ty = spec.ty.unwrap_or('s');
     spec.check_grouping(ty)?;
     if ty != 's' {
-        return Err(FormatError::UnknownCode { code: ty, type_name: "str" });
+        return Err(FormatError::UnknownCode {
+            code: ty,
+            type_name: "str",
+        });
     }
     match spec.sign {
         Some(Sign::Space) => return Err(FormatError::SpaceInString),
@@ -631,16 +756,16 @@ pub fn format_str(s: &[u8], spec: &FormatSpec, out: &mut [u8]) -> Result<usize, 
     // Truncate to `precision` code points.
     let mut end = s.len();
     let mut chars = s.iter().filter(|b| is_start(b)).count();
-    if let Some(p) = spec.precision {
-        if chars > p {
-            end = s
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| is_start(b))
-                .nth(p)
-                .map_or(s.len(), |(i, _)| i);
-            chars = p;
-        }
+    if let Some(p) = spec.precision
+        && chars > p
+    {
+        end = s
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| is_start(b))
+            .nth(p)
+            .map_or(s.len(), |(i, _)| i);
+        chars = p;
     }
     let body = &s[..end];
     let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });

@@ -28,9 +28,15 @@ pub struct Run {
 }
 
 pub fn run_with_heap(src: &str, heap_bytes: usize) -> Run {
-    let files = [compiler::SourceFile { path: "src/main.py".into(), module: "main".into(), text: src.into() }];
+    let files = [compiler::SourceFile {
+        path: "src/main.py".into(),
+        module: "main".into(),
+        text: src.into(),
+    }];
     let output = compiler::compile(&files, "main");
-    let image = output.image.unwrap_or_else(|| panic!("compile failed: {:?}", output.diagnostics));
+    let image = output
+        .image
+        .unwrap_or_else(|| panic!("compile failed: {:?}", output.diagnostics));
     let mut heap = vec![0u8; heap_bytes];
     let mut vm = Vm::new(&image, &mut heap, Capture::default()).expect("image loads");
     let outcome = vm.run();

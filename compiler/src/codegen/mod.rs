@@ -1,0 +1,518 @@
+//! Pass 3, `codegen`: AST to instructions with symbolic labels.
+//!
+//! One [`Codegen`] compiles one module. It keeps a stack of code units (the
+//! module body, then each `def`, `lambda` or comprehension being compiled
+//! inside it); each unit owns its instruction list, its labels and its
+//! compile-time block stack ([`FBlock`]), which says how `break`,
+//! `continue` and `return` leave loops, `try` bodies and handlers. The
+//! shapes emitted follow "Compiler ↔ VM contract" in `ARCHITECTURE.md`.
+//!
+//! Statements live in `stmt.rs`, expressions in `expr.rs`. Unsupported
+//! syntax is reported (E0002) and skipped; once a module has an error its
+//! code objects are no longer assembled, since no image will be written.
+
+mod expr;
+mod stmt;
+
+use crate::diagnostics::{self, Diagnostic, LineIndex};
+use crate::emit::{self, EmitError, Ins, Label};
+use crate::link::{Interner, LinkedModule};
+use crate::scope::{Access, MAX_NESTING, ScopeId, ScopeTree};
+use image_format::image::code_flags;
+use image_format::ops::{MAKE_FN_CLOSURE, Op};
+use image_format::writer::{CodeData, ConstData};
+use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Identity of a constant for de-duplication: `1`, `1.0` and `True` differ,
+/// and so do `0.0` and `-0.0` (floats compare by bits).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ConstKey {
+    Int(i32),
+    BigInt(bool, Vec<u32>),
+    Float(u64),
+    Str(u32),
+    Bytes(Vec<u8>),
+    Ellipsis,
+}
+
+/// A compile-time block: what leaving it early must undo.
+#[derive(Clone, Debug)]
+enum FBlock<'a> {
+    /// A `while` loop.
+    While { cont: Label, brk: Label },
+    /// A `for` loop; its iterator is on the value stack.
+    For { cont: Label, brk: Label },
+    /// The body of a `try` with handlers: one exception block is pushed.
+    TryExcept,
+    /// The body of a `try` with `finally`: one block is pushed, and the
+    /// `finally` body must run on the way out.
+    TryFinally { body: &'a [Stmt] },
+    /// An `except` handler body (or the exceptional copy of a `finally`
+    /// body): the cleanup block is pushed and `prev exc` are on the stack.
+    Handler { name: Option<&'a str> },
+    /// A `finally` body inlined while returning: the return value waits
+    /// below it on the stack.
+    PopValue,
+}
+
+/// One code object being compiled.
+struct Unit<'a> {
+    scope: ScopeId,
+    name: String,
+    code_index: u32,
+    first_line: u32,
+    line: u32,
+    instrs: Vec<Ins>,
+    labels: Vec<Option<usize>>,
+    fblocks: Vec<FBlock<'a>>,
+    span: Range<usize>,
+}
+
+/// Compiles one module.
+pub struct Codegen<'a, 'c> {
+    file: usize,
+    text: &'c str,
+    module_index: u32,
+    lines: &'c LineIndex,
+    tree: &'c ScopeTree,
+    interner: &'c mut Interner,
+    codes: &'c mut Vec<CodeData>,
+    diags: &'c mut Vec<Diagnostic>,
+    consts: Vec<ConstData>,
+    const_ids: HashMap<ConstKey, u16>,
+    units: Vec<Unit<'a>>,
+    depth: usize,
+    errors: usize,
+    too_deep_reported: bool,
+}
+
+/// Everything codegen needs about the module it compiles.
+pub struct ModuleInput<'a, 'c> {
+    pub file: usize,
+    pub text: &'c str,
+    pub module_index: u32,
+    pub name: &'c str,
+    pub path: &'c str,
+    pub body: &'a [Stmt],
+    pub lines: &'c LineIndex,
+    pub tree: &'c ScopeTree,
+}
+
+/// Compiles a module body into code objects appended to `codes`; returns
+/// the module's record (constants and body code index).
+pub fn compile_module<'a>(
+    input: ModuleInput<'a, '_>,
+    interner: &mut Interner,
+    codes: &mut Vec<CodeData>,
+    diags: &mut Vec<Diagnostic>,
+) -> LinkedModule {
+    let name = interner.intern(input.name);
+    let file_q = interner.intern(input.path);
+    let errors = diags
+        .iter()
+        .filter(|d| d.file == input.file && d.severity == diagnostics::Severity::Error)
+        .count();
+    let mut cg = Codegen {
+        file: input.file,
+        text: input.text,
+        module_index: input.module_index,
+        lines: input.lines,
+        tree: input.tree,
+        interner,
+        codes,
+        diags,
+        consts: Vec::new(),
+        const_ids: HashMap::new(),
+        units: Vec::new(),
+        depth: 0,
+        errors,
+        too_deep_reported: false,
+    };
+    cg.push_unit(0, "<module>", 1, 0..0);
+    for s in input.body {
+        cg.stmt(s);
+    }
+    cg.emit(Op::LoadNone {});
+    cg.emit(Op::ReturnValue {});
+    let top_code = cg.finish_unit(code_flags::MODULE);
+    LinkedModule {
+        name,
+        file: file_q,
+        consts: cg.consts,
+        top_code,
+    }
+}
+
+impl<'a> Codegen<'a, '_> {
+    // ----- units -------------------------------------------------------
+
+    fn push_unit(&mut self, scope: ScopeId, name: &str, first_line: u32, span: Range<usize>) {
+        let code_index = self.codes.len() as u32;
+        self.codes.push(CodeData::default());
+        self.units.push(Unit {
+            scope,
+            name: name.to_string(),
+            code_index,
+            first_line,
+            line: first_line,
+            instrs: Vec::new(),
+            labels: Vec::new(),
+            fblocks: Vec::new(),
+            span,
+        });
+    }
+
+    fn unit(&mut self) -> &mut Unit<'a> {
+        self.units
+            .last_mut()
+            .expect("a unit is always open while compiling")
+    }
+
+    fn scope(&self) -> &crate::scope::Scope {
+        let id = self.units.last().map_or(0, |u| u.scope);
+        &self.tree.scopes[id]
+    }
+
+    /// Finishes the innermost unit: assembles it (unless the module already
+    /// has errors) and fills in its reserved code slot.
+    fn finish_unit(&mut self, extra_flags: u16) -> u32 {
+        let u = self.units.pop().expect("finish_unit pairs with push_unit");
+        let scope = &self.tree.scopes[u.scope];
+        let mut flags = extra_flags;
+        if scope.varargs {
+            flags |= code_flags::VARARGS;
+        }
+        if scope.varkw {
+            flags |= code_flags::VARKEYWORDS;
+        }
+        let name = self.interner.intern(&u.name);
+        let varnames: Vec<u32> = scope
+            .varnames
+            .iter()
+            .map(|n| self.interner.intern(n))
+            .collect();
+        let cellnames: Vec<u32> = scope
+            .cellvars
+            .iter()
+            .map(|n| self.interner.intern(n))
+            .collect();
+        let freenames: Vec<u32> = scope
+            .freevars
+            .iter()
+            .map(|n| self.interner.intern(n))
+            .collect();
+        let mut data = CodeData {
+            name,
+            module: self.module_index,
+            flags,
+            argcount: scope.argcount,
+            posonly: scope.posonly,
+            kwonly: scope.kwonly,
+            first_line: u.first_line,
+            varnames,
+            cellnames,
+            freenames,
+            cell2arg: scope.cell2arg.clone(),
+            ..CodeData::default()
+        };
+        let too_many = [
+            (scope.varnames.len(), "local variables"),
+            (
+                scope.cellvars.len() + scope.freevars.len(),
+                "closure variables",
+            ),
+        ];
+        for (n, what) in too_many {
+            if n > u16::MAX as usize {
+                self.error(
+                    diagnostics::TOO_LARGE,
+                    u.span.clone(),
+                    format!("`{}` has {n} {what}; at most 65535 are allowed", u.name),
+                );
+            }
+        }
+        if !self.has_errors() {
+            match emit::assemble(&u.instrs, &u.labels) {
+                Ok(a) => {
+                    data.nlocals = scope.varnames.len() as u16;
+                    data.ncells = scope.cellvars.len() as u16;
+                    data.nfree = scope.freevars.len() as u16;
+                    data.bytecode = a.bytecode;
+                    data.lines = a.lines;
+                    data.max_stack = a.max_stack;
+                    data.max_blocks = a.max_blocks;
+                }
+                Err(EmitError::TooLarge(msg)) => {
+                    self.error(
+                        diagnostics::TOO_LARGE,
+                        u.span.clone(),
+                        format!("`{}` is too large: {msg}", u.name),
+                    );
+                }
+                Err(EmitError::Internal(msg)) => {
+                    self.error(
+                        diagnostics::INTERNAL,
+                        u.span.clone(),
+                        format!("internal compiler error in `{}`: {msg}", u.name),
+                    );
+                }
+            }
+        }
+        self.codes[u.code_index as usize] = data;
+        u.code_index
+    }
+
+    // ----- diagnostics ---------------------------------------------------
+
+    fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    fn error(&mut self, code: &'static str, span: Range<usize>, msg: impl Into<String>) {
+        self.errors += 1;
+        self.diags
+            .push(Diagnostic::error(code, self.file, span, msg));
+    }
+
+    fn unsupported(&mut self, range: TextRange, feature: &str) {
+        self.errors += 1;
+        self.diags
+            .push(Diagnostic::unsupported(self.file, span(range), feature));
+    }
+
+    /// Like [`Self::unsupported`], with a hint at what works instead.
+    fn unsupported_help(&mut self, range: TextRange, feature: &str, help: &str) {
+        self.errors += 1;
+        self.diags
+            .push(Diagnostic::unsupported(self.file, span(range), feature).with_help(help));
+    }
+
+    /// Enters one level of statement or expression nesting; false (and
+    /// one E0007) when the limit is reached.
+    fn enter(&mut self, range: TextRange) -> bool {
+        if self.depth >= MAX_NESTING {
+            if !self.too_deep_reported {
+                self.too_deep_reported = true;
+                let at = range.start().to_usize();
+                self.error(
+                    diagnostics::TOO_DEEP,
+                    at..at + 1,
+                    format!("code is nested too deeply (more than {MAX_NESTING} levels)"),
+                );
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- instructions ----------------------------------------------------
+
+    fn line_of(&self, offset: ruff_text_size::TextSize) -> u32 {
+        self.lines.line(offset.to_usize())
+    }
+
+    fn set_line(&mut self, line: u32) {
+        self.unit().line = line;
+    }
+
+    fn emit(&mut self, op: Op) {
+        let line = self.unit().line;
+        self.unit().instrs.push(Ins {
+            op,
+            target: None,
+            line,
+        });
+    }
+
+    fn emit_jump(&mut self, op: Op, target: Label) {
+        let line = self.unit().line;
+        self.unit().instrs.push(Ins {
+            op,
+            target: Some(target),
+            line,
+        });
+    }
+
+    fn new_label(&mut self) -> Label {
+        let u = self.unit();
+        u.labels.push(None);
+        Label(u.labels.len() as u32 - 1)
+    }
+
+    fn place(&mut self, l: Label) {
+        let u = self.unit();
+        u.labels[l.0 as usize] = Some(u.instrs.len());
+    }
+
+    // ----- constants and names ---------------------------------------------
+
+    fn add_const(&mut self, key: Option<ConstKey>, data: ConstData, range: TextRange) -> u16 {
+        if let Some(k) = &key
+            && let Some(&i) = self.const_ids.get(k)
+        {
+            return i;
+        }
+        let i = self.consts.len();
+        if i > u16::MAX as usize {
+            if i == u16::MAX as usize + 1 {
+                self.error(
+                    diagnostics::TOO_LARGE,
+                    span(range),
+                    "module has more than 65536 constants",
+                );
+            }
+            return 0;
+        }
+        self.consts.push(data);
+        if let Some(k) = key {
+            self.const_ids.insert(k, i as u16);
+        }
+        i as u16
+    }
+
+    fn load_str(&mut self, s: &str, range: TextRange) {
+        let q = self.interner.intern(s);
+        let i = self.add_const(Some(ConstKey::Str(q)), ConstData::Str(q), range);
+        self.emit(Op::LoadConst { idx: i });
+    }
+
+    fn name_id(&mut self, name: &str, range: TextRange) -> u16 {
+        let q = self.interner.intern(name);
+        match u16::try_from(q) {
+            Ok(q) => q,
+            Err(_) => {
+                self.error(
+                    diagnostics::TOO_LARGE,
+                    span(range),
+                    "the program uses more than 65536 distinct names",
+                );
+                0
+            }
+        }
+    }
+
+    fn load_name(&mut self, name: &str, range: TextRange) {
+        match self.scope().access(name) {
+            Access::Fast(i) => self.emit(Op::LoadFast { idx: i }),
+            Access::Deref(i) => self.emit(Op::LoadDeref { idx: i }),
+            Access::Global => {
+                let q = self.name_id(name, range);
+                self.emit(Op::LoadGlobal { name: q })
+            }
+        }
+    }
+
+    fn store_name(&mut self, name: &str, range: TextRange) {
+        match self.scope().access(name) {
+            Access::Fast(i) => self.emit(Op::StoreFast { idx: i }),
+            Access::Deref(i) => self.emit(Op::StoreDeref { idx: i }),
+            Access::Global => {
+                let q = self.name_id(name, range);
+                self.emit(Op::StoreGlobal { name: q })
+            }
+        }
+    }
+
+    fn delete_name(&mut self, name: &str, range: TextRange) {
+        match self.scope().access(name) {
+            Access::Fast(i) => self.emit(Op::DeleteFast { idx: i }),
+            Access::Deref(i) => self.emit(Op::DeleteDeref { idx: i }),
+            Access::Global => {
+                let q = self.name_id(name, range);
+                self.emit(Op::DeleteGlobal { name: q })
+            }
+        }
+    }
+
+    // ----- functions -------------------------------------------------------
+
+    /// Compiles a nested code unit for `scope` with `body`, then emits the
+    /// closure tuple (if any) and `MAKE_FUNCTION` with `flags` (the caller
+    /// has already pushed defaults and keyword-only defaults).
+    fn make_function(
+        &mut self,
+        scope: ScopeId,
+        name: &str,
+        node: TextRange,
+        mut flags: u8,
+        body: impl FnOnce(&mut Self),
+    ) {
+        let first_line = self.line_of(node.start());
+        self.push_unit(scope, name, first_line, span(node));
+        body(self);
+        let code = self.finish_unit(0);
+        let free = self.tree.scopes[scope].freevars.clone();
+        if !free.is_empty() {
+            for f in &free {
+                match self.scope().closure_index(f) {
+                    Some(i) => self.emit(Op::LoadClosure { idx: i }),
+                    None if self.has_errors() => return,
+                    None => {
+                        self.error(
+                            diagnostics::INTERNAL,
+                            span(node),
+                            format!("internal compiler error: free variable '{f}' has no cell"),
+                        );
+                        return;
+                    }
+                }
+            }
+            self.emit(Op::BuildTuple {
+                n: free.len() as u16,
+            });
+            flags |= MAKE_FN_CLOSURE;
+        }
+        let idx = self.add_const(None, ConstData::Code(code), node);
+        self.emit(Op::MakeFunction { idx, flags });
+    }
+
+    /// Pushes the defaults tuple and keyword-only defaults dict of
+    /// `params`; returns the `MAKE_FUNCTION` flags saying which are there.
+    fn defaults(&mut self, params: &'a ast::Parameters) -> u8 {
+        let mut flags = 0;
+        let positional: Vec<&'a ast::Expr> = params
+            .posonlyargs
+            .iter()
+            .chain(&params.args)
+            .filter_map(|p| p.default.as_deref())
+            .collect();
+        if !positional.is_empty() {
+            for d in &positional {
+                self.expr(d);
+            }
+            self.emit(Op::BuildTuple {
+                n: positional.len() as u16,
+            });
+            flags |= image_format::ops::MAKE_FN_DEFAULTS;
+        }
+        let kw: Vec<&'a ast::ParameterWithDefault> = params
+            .kwonlyargs
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
+        if !kw.is_empty() {
+            for p in &kw {
+                self.load_str(p.parameter.name.as_str(), p.range());
+                if let Some(d) = &p.default {
+                    self.expr(d);
+                }
+            }
+            self.emit(Op::BuildMap { n: kw.len() as u16 });
+            flags |= image_format::ops::MAKE_FN_KWDEFAULTS;
+        }
+        flags
+    }
+}
+
+/// A ruff range as byte offsets.
+pub(crate) fn span(r: TextRange) -> Range<usize> {
+    r.start().to_usize()..r.end().to_usize()
+}

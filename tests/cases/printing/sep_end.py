@@ -1,0 +1,12 @@
+# print with sep and end.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" <- continued")
+print("x", end="|")
+print("y", end="|\n")
+print(1, 2, 3, sep=" + ", end=" = 6\n")
+print()
+print(sep="-")
+print("", "")
