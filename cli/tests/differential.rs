@@ -135,13 +135,13 @@ fn check(case: &Path, python: &str) -> Option<String> {
     }
     if run.status != expected.status {
         problems.push(format!(
-            "exit status {:?}, CPython {:?}",
+            "exit status {:?}, expected {:?}",
             run.status, expected.status
         ));
     }
     if run.stdout != expected.stdout {
         problems.push(format!(
-            "stdout differs (- CPython, + mpc):\n{}",
+            "stdout differs (- expected, + mpc):\n{}",
             excerpt(&expected.stdout, &run.stdout)
         ));
     }

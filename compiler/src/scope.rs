@@ -324,28 +324,36 @@ impl Collector<'_> {
         id
     }
 
-    fn param(&mut self, name: &str) {
+    fn param(&mut self, name: &str, range: Option<ruff_text_size::TextRange>) {
+        if self.scopes[self.current].params.iter().any(|p| p == name) {
+            if let Some(r) = range {
+                self.diags.push(Diagnostic::error(
+                    diagnostics::SYNTAX,
+                    self.file,
+                    r.start().to_usize()..r.end().to_usize(),
+                    format!("duplicate argument '{name}' in function definition"),
+                ));
+            }
+            return;
+        }
         let f = self.flags(name);
         f.param = true;
         f.bound = true;
-        let s = &mut self.scopes[self.current];
-        if !s.params.iter().any(|p| p == name) {
-            s.params.push(name.to_string());
-        }
+        self.scopes[self.current].params.push(name.to_string());
     }
 
     fn parameters(&mut self, p: &ast::Parameters) {
         for a in p.posonlyargs.iter().chain(&p.args) {
-            self.param(a.parameter.name.as_str());
+            self.param(a.parameter.name.as_str(), Some(a.parameter.name.range));
         }
         for a in &p.kwonlyargs {
-            self.param(a.parameter.name.as_str());
+            self.param(a.parameter.name.as_str(), Some(a.parameter.name.range));
         }
         if let Some(v) = &p.vararg {
-            self.param(v.name.as_str());
+            self.param(v.name.as_str(), Some(v.name.range));
         }
         if let Some(k) = &p.kwarg {
-            self.param(k.name.as_str());
+            self.param(k.name.as_str(), Some(k.name.range));
         }
         let s = &mut self.scopes[self.current];
         s.posonly = p.posonlyargs.len() as u16;
@@ -429,7 +437,7 @@ impl Collector<'_> {
         self.visit_expr(&first.iter);
         let id = self.open(start, ScopeKind::Comprehension);
         self.body_of_function(id, |c| {
-            c.param(".0");
+            c.param(".0", None);
             c.scopes[id].argcount = 1;
             for (i, g) in generators.iter().enumerate() {
                 if i > 0 {

@@ -179,3 +179,12 @@ fn duplicate_modules_are_reported() {
     assert_eq!(out.diagnostics[0].code, "E0006");
     assert_eq!(out.diagnostics[0].file, 1);
 }
+
+#[test]
+fn compile_time_syntax_errors() {
+    let diags = check_diag(
+        "compile_time_syntax_errors",
+        "def f(a, a):\n    pass\nf(k=1, k=2)\n__debug__ = 1\n[a, *b, *c] = d\nx = [i for i in y if (j := i)]\n",
+    );
+    assert_eq!(diags.len(), 5, "{diags:#?}");
+}

@@ -151,3 +151,11 @@ def f(x):
 "#,
     );
 }
+
+#[test]
+fn line_numbers_follow_the_nodes() {
+    check_dis(
+        "line_numbers",
+        "def f(a):\n    return a\nx = (1 +\n     f(2)\n     .bit_length())\ny = [x,\n     x[\n       0]]\n",
+    );
+}

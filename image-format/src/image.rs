@@ -315,7 +315,10 @@ pub mod code_flags {
 /// other locals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeRecord {
+    /// Short name, for tracebacks (`inner`).
     pub name: u32,
+    /// Qualified name, for messages about calls (`outer.<locals>.inner`).
+    pub qualname: u32,
     pub module: u32,
     pub flags: u16,
     pub argcount: u16,
@@ -340,7 +343,7 @@ pub struct CodeRecord {
     pub names_offset: u32,
 }
 impl CodeRecord {
-    pub const SIZE: usize = 52;
+    pub const SIZE: usize = 56;
 
     pub fn names_len(&self) -> usize {
         4 * (self.nlocals as usize + 2 * self.ncells as usize + self.nfree as usize)
@@ -826,6 +829,7 @@ impl<'a> Image<'a> {
             lines_offset: rd_u32(b, at + 40),
             lines_len: rd_u32(b, at + 44),
             names_offset: rd_u32(b, at + 48),
+            qualname: rd_u32(b, at + 52),
         }
     }
 
@@ -980,7 +984,7 @@ impl<'a> Image<'a> {
         }
         for ci in 0..ncodes {
             let c = self.code(ci);
-            if c.module >= nmods || c.name >= nq {
+            if c.module >= nmods || c.name >= nq || c.qualname >= nq {
                 return Err(bad("code objects", ci, "module or name out of range"));
             }
             let m = self.module(c.module);

@@ -44,6 +44,7 @@ pub struct ModuleData {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeData {
     pub name: u32,
+    pub qualname: u32,
     pub module: u32,
     pub flags: u16,
     pub argcount: u16,
@@ -213,6 +214,7 @@ pub fn write_image(data: &ImageData) -> Vec<u8> {
             lines_offset,
             lines.len() as u32 - lines_offset,
             names_offset,
+            c.qualname,
         ] {
             put_u32(&mut codes, w);
         }

@@ -37,6 +37,7 @@ fn sample() -> ImageData {
         }],
         codes: vec![CodeData {
             name: qstr::MODULE as u32,
+            qualname: qstr::MODULE as u32,
             module: 0,
             nlocals: 1,
             max_stack: info.max_stack,

@@ -551,7 +551,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (a, c, d) = (self.field(v, 1), self.field(v, 2), self.field(v, 3));
                 self.new_obj(TAG_RANGE_ITER, &[a, c, d])
             }
-            TAG_SEQ_ITER | TAG_RANGE_ITER => Ok(v),
+            TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER => Ok(v),
             _ => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format_args!("'{tn}' object is not iterable")))
@@ -559,9 +559,96 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
+    pub(crate) fn is_iterator(&self, v: Value) -> bool {
+        matches!(self.tag_of(v), TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER)
+    }
+
     /// The next item, or `None` when exhausted.
     pub(crate) fn iter_next(&mut self, it: Value) -> Result<Option<Value>, Raised> {
         match self.tag_of(it) {
+            TAG_ENUMERATE => {
+                let inner = self.field(it, 1);
+                let Some(x) = self.iter_next(inner)? else { return Ok(None) };
+                self.push(x)?;
+                let n = self.field(it, 2);
+                let next = self.binary_op(image_format::ops::BinOp::Add, n, Value::int(1));
+                let next = match next {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.pop();
+                        return Err(e);
+                    }
+                };
+                self.set_field(it, 2, next);
+                self.push(n)?;
+                self.push(x)?;
+                self.build_tuple(2)?;
+                let t = self.pop();
+                self.pop();
+                Ok(Some(t))
+            }
+            TAG_ZIP | TAG_MAP => {
+                let is_map = self.is_tag(it, TAG_MAP);
+                let iters = self.field(it, if is_map { 2 } else { 1 });
+                let n = self.seq_parts(iters).map_or(0, |p| p.1);
+                if n == 0 {
+                    return Ok(None);
+                }
+                let base = self.sp;
+                for i in 0..n {
+                    let inner = self.seq_get(iters, i);
+                    match self.iter_next(inner) {
+                        Ok(Some(x)) => self.push(x)?,
+                        Ok(None) => {
+                            self.sp = base;
+                            return Ok(None);
+                        }
+                        Err(e) => {
+                            self.sp = base;
+                            return Err(e);
+                        }
+                    }
+                }
+                if is_map {
+                    let f = self.field(it, 1);
+                    let mut args = [Value::NULL; 8];
+                    if n > args.len() {
+                        self.sp = base;
+                        return Err(self.not_supported("map() over more than 8 iterables"));
+                    }
+                    for (i, a) in args.iter_mut().enumerate().take(n) {
+                        *a = self.stack_at(base + i);
+                    }
+                    let r = self.call_value(f, &args[..n]);
+                    self.sp = base;
+                    return r.map(Some);
+                }
+                let r = self.build_tuple(n);
+                match r {
+                    Ok(()) => Ok(Some(self.pop())),
+                    Err(e) => {
+                        self.sp = base;
+                        Err(e)
+                    }
+                }
+            }
+            TAG_FILTER => {
+                let f = self.field(it, 1);
+                let inner = self.field(it, 2);
+                loop {
+                    let Some(x) = self.iter_next(inner)? else { return Ok(None) };
+                    self.push(x)?;
+                    let keep = if f == Value::NONE {
+                        self.truthy(x)
+                    } else {
+                        self.call_value(f, &[x]).and_then(|r| self.truthy(r))
+                    };
+                    self.pop();
+                    if keep? {
+                        return Ok(Some(x));
+                    }
+                }
+            }
             TAG_RANGE_ITER => {
                 let cur = self.field(it, 1).as_small().unwrap_or(0) as i64;
                 let stop = self.field(it, 2).as_small().unwrap_or(0) as i64;

@@ -151,10 +151,7 @@ impl<'a, H: Host> Vm<'a, H> {
         let (an, alen) = self.copy_int(a, tmp + 1);
         let (bn, blen) = self.copy_int(bv, tmp + 1 + la);
         let result = {
-            let words = &mut *self.heap.words;
-            let (lo, hi) = words.split_at_mut(tmp);
-            let out_slice = &mut lo[out + 2..out + 2 + bound];
-            let rest = &mut hi[1..1 + la + lb + scratch.max(1)];
+            let (out_slice, rest) = self.heap.two_mut(out + 2..out + 2 + bound, tmp + 1..tmp + 1 + la + lb + scratch.max(1));
             let (ab, scr) = rest.split_at_mut(la + lb);
             let (aa, bb) = ab.split_at(la);
             f(
@@ -687,10 +684,11 @@ impl<'a, H: Host> Vm<'a, H> {
         if la == 0 {
             return Ok(c);
         }
+        let chars = self.str_chars(a) + self.str_chars(c);
         let s = self.alloc_str(la + lc)?;
         self.copy_str_bytes(a, 0, s, 0, la);
         self.copy_str_bytes(c, 0, s, la, lc);
-        Ok(self.finish_str(s))
+        Ok(self.finish_str_chars(s, chars))
     }
 
     fn seq_concat(&mut self, a: Value, c: Value, tag: u8) -> Result<Value, Raised> {
@@ -727,11 +725,12 @@ impl<'a, H: Host> Vm<'a, H> {
             let Some(total) = total else {
                 return Err(self.raise_memory_error());
             };
+            let chars = self.str_chars(seq) * count;
             let s = self.alloc_str(total)?;
             for k in 0..count {
                 self.copy_str_bytes(seq, 0, s, k * n, n);
             }
-            return Ok(self.finish_str(s));
+            return Ok(self.finish_str_chars(s, chars));
         }
         let tag = self.tag_of(seq);
         let n = self.seq_parts(seq).map_or(0, |p| p.1);

@@ -61,6 +61,7 @@ builtins! {
     ANY = "any", qstr::ANY as u32, Func;
     ALL = "all", qstr::ALL as u32, Func;
     FORMAT = "format", qstr::FORMAT as u32, Func;
+    SORTED = "sorted", qstr::SORTED as u32, Func;
     // Types.
     OBJECT = "object", qstr::OBJECT as u32, Type;
     INT = "int", qstr::INT as u32, Type;
@@ -73,6 +74,11 @@ builtins! {
     RANGE = "range", qstr::RANGE as u32, Type;
     TYPE = "type", qstr::TYPE as u32, Type;
     SLICE = "slice", qstr::SLICE as u32, Type;
+    ENUMERATE = "enumerate", qstr::ENUMERATE as u32, Type;
+    ZIP = "zip", qstr::ZIP as u32, Type;
+    MAP = "map", qstr::MAP as u32, Type;
+    FILTER = "filter", qstr::FILTER as u32, Type;
+    REVERSED = "reversed", qstr::REVERSED as u32, Type;
     NONE_TYPE = "NoneType", NO, Type;
     FUNCTION = "function", NO, Type;
     BUILTIN_FUNCTION = "builtin_function_or_method", NO, Type;

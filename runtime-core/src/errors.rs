@@ -202,6 +202,10 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_TRACEBACK => b::TRACEBACK,
             TAG_MODULE => b::MODULE,
             TAG_SLICE => b::SLICE,
+            TAG_ENUMERATE => b::ENUMERATE,
+            TAG_ZIP => b::ZIP,
+            TAG_MAP => b::MAP,
+            TAG_FILTER => b::FILTER,
             TAG_DICT_VIEW => match self.int_field(v, 2) {
                 0 => b::DICT_KEYS,
                 1 => b::DICT_VALUES,

@@ -50,6 +50,10 @@ pub const TAG_MODULE: u8 = 20;
 pub const TAG_SLICE: u8 = 21;
 pub const TAG_DICT_VIEW: u8 = 22;
 pub const TAG_STRBUF: u8 = 23;
+pub const TAG_ENUMERATE: u8 = 24;
+pub const TAG_ZIP: u8 = 25;
+pub const TAG_MAP: u8 = 26;
+pub const TAG_FILTER: u8 = 27;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;
@@ -398,6 +402,19 @@ impl<'h> Heap<'h> {
             cur = self.words[cur + 1] as usize;
         }
         (fresh, listed, largest)
+    }
+
+    /// Mutable views of two disjoint word ranges (two different objects),
+    /// in the order asked, whichever lies first in the heap.
+    pub fn two_mut(&mut self, a: core::ops::Range<usize>, b: core::ops::Range<usize>) -> (&mut [u32], &mut [u32]) {
+        if a.start < b.start {
+            let (lo, hi) = self.words.split_at_mut(b.start);
+            (&mut lo[a], &mut hi[..b.end - b.start])
+        } else {
+            let (lo, hi) = self.words.split_at_mut(a.start);
+            let bb = &mut lo[b];
+            (&mut hi[..a.end - a.start], bb)
+        }
     }
 
     /// Words in use by objects now (an upper bound between collections).

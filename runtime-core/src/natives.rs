@@ -328,7 +328,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::NEXT => {
                 self.arg_count(a, "next", 1, 2)?;
                 let it = self.arg(a, 0);
-                if !(self.is_tag(it, TAG_SEQ_ITER) || self.is_tag(it, TAG_RANGE_ITER)) {
+                if !self.is_iterator(it) {
                     let tn = self.type_name(it);
                     return Err(self.type_error(format_args!("'{tn}' object is not an iterator")));
                 }
@@ -488,6 +488,89 @@ impl<'a, H: Host> Vm<'a, H> {
                     _ => (self.arg(a, 0), self.arg(a, 1), self.arg(a, 2)),
                 };
                 self.new_obj(TAG_SLICE, &[start, stop, step])
+            }
+            b::ENUMERATE => {
+                let start = self.kwarg(a, "enumerate", &[q::START], q::START)?;
+                self.arg_count(a, "enumerate", 1, 2)?;
+                let v = self.arg(a, 0);
+                let it = self.get_iter(v)?;
+                self.push(it)?;
+                let n = if a.argc == 2 { self.arg(a, 1) } else { start.unwrap_or(Value::int(0)) };
+                if !self.is_int(n) {
+                    let tn = self.type_name(n);
+                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                }
+                let e = self.new_obj(TAG_ENUMERATE, &[it, n]);
+                self.pop();
+                e
+            }
+            b::ZIP | b::MAP => {
+                let is_map = id == b::MAP;
+                self.no_kwargs(a, if is_map { "map" } else { "zip" })?;
+                let first = is_map as usize;
+                if is_map && a.argc < 2 {
+                    return Err(self.type_error(format_args!("map() must have at least two arguments.")));
+                }
+                let n = a.argc - first;
+                let t = self.new_tuple(n)?;
+                self.push(t)?;
+                for i in 0..n {
+                    let v = self.arg(a, first + i);
+                    let it = self.get_iter(v)?;
+                    self.set_field(t, 2 + i, it);
+                }
+                let r = if is_map {
+                    let f = self.arg(a, 0);
+                    self.new_obj(TAG_MAP, &[f, t])
+                } else {
+                    self.new_obj(TAG_ZIP, &[t])
+                };
+                self.pop();
+                r
+            }
+            b::FILTER => {
+                self.no_kwargs(a, "filter")?;
+                self.arg_count(a, "filter", 2, 2)?;
+                let f = self.arg(a, 0);
+                let v = self.arg(a, 1);
+                let it = self.get_iter(v)?;
+                self.push(it)?;
+                let r = self.new_obj(TAG_FILTER, &[f, it]);
+                self.pop();
+                r
+            }
+            b::REVERSED => {
+                self.no_kwargs(a, "reversed")?;
+                self.arg_count(a, "reversed", 1, 1)?;
+                let v = self.arg(a, 0);
+                if !(self.is_str(v) || self.is_tag(v, TAG_LIST) || self.is_tag(v, TAG_TUPLE) || self.is_tag(v, TAG_RANGE)) {
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format_args!("'{tn}' object is not reversible")));
+                }
+                let l = if self.is_str(v) {
+                    self.to_list(v)?
+                } else {
+                    self.to_list(v)?
+                };
+                self.list_reverse(l);
+                self.get_iter(l)
+            }
+            b::SORTED => {
+                let allowed = [q::KEY, q::REVERSE];
+                let key = self.kwarg(a, "sorted", &allowed, q::KEY)?.filter(|v| *v != Value::NONE);
+                let rev = match self.kwarg(a, "sorted", &allowed, q::REVERSE)? {
+                    Some(r) => self.truthy(r)?,
+                    None => false,
+                };
+                if a.argc != 1 {
+                    return Err(self.type_error(format_args!("sorted expected 1 argument, got {}", a.argc)));
+                }
+                let v = self.arg(a, 0);
+                let l = self.to_list(v)?;
+                self.push(l)?;
+                let r = self.list_sort(l, key, rev);
+                self.pop();
+                r.map(|_| l)
             }
             b::OBJECT => Err(self.not_supported("plain object() instances")),
             _ => {
@@ -823,10 +906,7 @@ impl<'a, H: Host> Vm<'a, H> {
         let _ = at;
         let size = self.heap.size(tmp);
         let result = {
-            let words = &mut *self.heap.words;
-            let (lo, hi) = words.split_at_mut(tmp);
-            let out_slice = &mut lo[out + 2..out + 2 + bound];
-            let area = &mut hi[1..size];
+            let (out_slice, area) = self.heap.two_mut(out + 2..out + 2 + bound, tmp + 1..tmp + size);
             let ops_len = lx + ly + lm + 3;
             let (ops, scr) = area.split_at_mut(ops_len);
             let xs = &ops[0..lens[0]];
@@ -1041,6 +1121,9 @@ impl<'a, H: Host> Vm<'a, H> {
         let r = loop {
             match self.iter_next(it) {
                 Ok(Some(pair)) => {
+                    if !(self.is_str(pair) || self.is_tag(pair, TAG_LIST) || self.is_tag(pair, TAG_TUPLE) || self.is_iterator(pair)) {
+                        break Err(self.type_error(format_args!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                    }
                     self.push(pair)?;
                     let l = self.to_list(pair);
                     self.pop();

@@ -24,6 +24,10 @@
 //! SLICE     1: start, 2: stop, 3: step
 //! DICT_VIEW 1: dict, 2: i:kind
 //! STRBUF    1: i:byte length, 2: RAW bytes buffer|NULL
+//! ENUMERATE 1: iterator, 2: next count (an int)
+//! ZIP       1: tuple of iterators
+//! MAP       1: function, 2: tuple of iterators
+//! FILTER    1: function or None, 2: iterator
 //! ```
 
 use crate::heap::*;
@@ -111,11 +115,20 @@ impl<'a, H: Host> Vm<'a, H> {
         v.as_qstr().is_some() || self.is_tag(v, TAG_STR)
     }
 
-    pub(crate) fn str_hash(&self, v: Value) -> u32 {
+    /// The hash of a str, computed on first use and kept (0 means "not yet";
+    /// a string whose hash really is 0 is simply hashed each time).
+    pub(crate) fn str_hash(&mut self, v: Value) -> u32 {
         if let Some(q) = v.as_qstr() {
             return self.image.qstr_hash(q);
         }
-        self.heap.words[v.index() + 2]
+        let o = v.index();
+        let h = self.heap.words[o + 2];
+        if h != 0 {
+            return h;
+        }
+        let h = image_format::qstr::str_hash(self.str_bytes(v));
+        self.heap.words[o + 2] = h;
+        h
     }
 
     /// Number of code points.
@@ -142,14 +155,18 @@ impl<'a, H: Host> Vm<'a, H> {
         &mut bytemuck::cast_slice_mut::<u32, u8>(words)[..len]
     }
 
-    /// Computes the hash and char count of a str whose bytes are written.
+    /// Counts the code points of a str whose bytes are written (its hash
+    /// waits until a dict asks for it).
     pub(crate) fn finish_str(&mut self, v: Value) -> Value {
-        let bytes = self.str_bytes(v);
-        let h = image_format::qstr::str_hash(bytes);
-        let n = count_chars(bytes) as u32;
+        let n = count_chars(self.str_bytes(v));
+        self.finish_str_chars(v, n)
+    }
+
+    /// Like [`Vm::finish_str`] when the caller knows the code-point count.
+    pub(crate) fn finish_str_chars(&mut self, v: Value, chars: usize) -> Value {
         let o = v.index();
-        self.heap.words[o + 2] = h;
-        self.heap.words[o + 3] = n;
+        self.heap.words[o + 2] = 0;
+        self.heap.words[o + 3] = chars as u32;
         v
     }
 
@@ -191,14 +208,10 @@ impl<'a, H: Host> Vm<'a, H> {
             self.str_bytes_mut(dst)[to..to + n].copy_from_slice(&bytes[from..from + n]);
             return;
         }
-        let mut buf = [0u8; 64];
-        let mut done = 0;
-        while done < n {
-            let k = (n - done).min(64);
-            buf[..k].copy_from_slice(&self.str_bytes(src)[from + done..from + done + k]);
-            self.str_bytes_mut(dst)[to + done..to + done + k].copy_from_slice(&buf[..k]);
-            done += k;
-        }
+        // Both live in the heap: one move within its byte view.
+        let from_byte = (src.index() + 4) * 4 + from;
+        let to_byte = (dst.index() + 4) * 4 + to;
+        bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words).copy_within(from_byte..from_byte + n, to_byte);
     }
 
     // ---- tuples and lists
@@ -318,5 +331,13 @@ impl<'a, H: Host> Vm<'a, H> {
 }
 
 pub(crate) fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xc0) != 0x80).count()
+    // Continuation bytes are 0b10xxxxxx; count the others, a word at a time.
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let cont = w & !(w << 1) & 0x8080_8080_8080_8080;
+        n += 8 - cont.count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| (b & 0xc0) != 0x80).count()
 }

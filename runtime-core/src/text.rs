@@ -123,15 +123,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Ok(())
             }
-            Out::Buf(_) => {
-                let mut tmp = [0u8; 64];
-                let mut at = from;
-                while at < to {
-                    let k = (to - at).min(64);
-                    tmp[..k].copy_from_slice(&self.str_bytes(s)[at..at + k]);
-                    self.out(out, &tmp[..k])?;
-                    at += k;
+            Out::Buf(buf) => {
+                if let Some(q) = s.as_qstr() {
+                    let text = &self.image.qstr(q).as_bytes()[from..to];
+                    return self.out(out, text);
                 }
+                let n = to - from;
+                let at = self.strbuf_grow(buf, n)?;
+                let raw = self.field(buf, 2).index();
+                let src = (s.index() + 4) * 4 + from;
+                let dst = (raw + 1) * 4 + at;
+                bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words).copy_within(src..src + n, dst);
                 Ok(())
             }
         }
@@ -523,16 +525,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let tmp = self.alloc(TAG_RAW, scratch + digits.div_ceil(4))?;
         let size = self.heap.size(tmp);
         let result = {
-            let words = &mut *self.heap.words;
             // The number and the temporary are different objects: split the
             // heap between them to read one while writing the other.
-            let (mag, area): (&[u32], &mut [u32]) = if o < tmp {
-                let (lo, hi) = words.split_at_mut(tmp);
-                (&lo[o + 2..o + 2 + len], &mut hi[1..size])
-            } else {
-                let (lo, hi) = words.split_at_mut(o);
-                (&hi[2..2 + len], &mut lo[tmp + 1..tmp + size])
-            };
+            let (mag, area) = self.heap.two_mut(o + 2..o + 2 + len, tmp + 1..tmp + size);
+            let mag: &[u32] = mag;
             let (scr, text) = area.split_at_mut(scratch);
             let text = bytemuck::cast_slice_mut::<u32, u8>(text);
             bigint::to_radix(mag, radix, scr, text)

@@ -437,7 +437,7 @@ impl<'a, H: Host> Vm<'a, H> {
             self.heap.words[locals + next_local] = t.0;
             next_local += 1;
         } else if total_pos > nargs {
-            let name = self.image.qstr(code.name);
+            let name = self.image.qstr(code.qualname);
             let given = total_pos;
             let defaults = self.func_defaults_len(f);
             if defaults > 0 {
@@ -478,7 +478,7 @@ impl<'a, H: Host> Vm<'a, H> {
             match found {
                 Some(p) => {
                     if !Value(self.heap.words[locals + p]).is_null() {
-                        let fname = self.image.qstr(code.name);
+                        let fname = self.image.qstr(code.qualname);
                         let an = self.image.qstr(self.image.varname(code, p as u32));
                         return Err(self.type_error(format_args!(
                             "{fname}() got multiple values for argument '{an}'"
@@ -492,7 +492,7 @@ impl<'a, H: Host> Vm<'a, H> {
                         self.dict_set(d, name, value)?;
                     }
                     None => {
-                        let fname = self.image.qstr(code.name);
+                        let fname = self.image.qstr(code.qualname);
                         let mut buf = crate::text::StackBuf::<96>::new();
                         buf.push_bytes(self.str_bytes(name));
                         let an = buf.as_str();
@@ -591,7 +591,7 @@ impl<'a, H: Host> Vm<'a, H> {
         n: usize,
         kind: &str,
     ) -> Raised {
-        let fname = self.image.qstr(code.name);
+        let fname = self.image.qstr(code.qualname);
         let mut names = crate::text::StackBuf::<160>::new();
         for (i, p) in missing.iter().enumerate() {
             if i > 0 {

@@ -59,7 +59,7 @@ fn cases() -> usize {
     std::env::var("MPC_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(2000)
+        .unwrap_or(5000)
 }
 
 /// Real images: a few corpus programs compiled in process.
@@ -79,7 +79,8 @@ fn real_images() -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|rel| {
             let path = root.join(rel);
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             let files = [compiler::SourceFile {
                 path: (*rel).to_owned(),
                 module: "main".to_owned(),
@@ -127,15 +128,17 @@ enum RunEnd {
 
 fn run_with_budget(image: Vec<u8>, budget: Duration) -> RunEnd {
     let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            let mut heap = vec![0u8; HEAP];
-            if let Ok(mut vm) = Vm::new(&image, &mut heap, NullHost { now: 0 }) {
-                let _ = vm.run();
-            }
-        }));
-        let _ = tx.send(result.is_ok());
-    });
+    let spawned = std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                let mut heap = vec![0u8; HEAP];
+                if let Ok(mut vm) = Vm::new(&image, &mut heap, NullHost { now: 0 }) {
+                    let _ = vm.run();
+                }
+            }));
+            let _ = tx.send(result.is_ok());
+        });
     if spawned.is_err() {
         return RunEnd::OutOfTime;
     }
@@ -167,7 +170,12 @@ fn random_bytes_never_panic() {
             failures.push(format!("case {case} ({len} bytes): {e}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -193,7 +201,12 @@ fn truncated_images_never_panic() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -215,7 +228,9 @@ fn flipped_images_never_panic() {
         }
         reseal(&mut damaged);
         match parse_and_load(&damaged) {
-            Err(e) => failures.push(format!("case {case}, {name}, bytes {where_:?} changed: {e}")),
+            Err(e) => failures.push(format!(
+                "case {case}, {name}, bytes {where_:?} changed: {e}"
+            )),
             Ok(false) => {}
             Ok(true) => {
                 accepted += 1;
@@ -237,7 +252,12 @@ fn flipped_images_never_panic() {
         "flipped images: {} cases, {accepted} accepted by the loader, {out_of_time} still running after their budget",
         cases()
     );
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -245,7 +265,10 @@ fn real_images_load_and_run() {
     for (name, image) in real_images() {
         assert_eq!(parse_and_load(&image), Ok(true), "{name} was refused");
         assert!(
-            matches!(run_with_budget(image, Duration::from_secs(10)), RunEnd::Done),
+            matches!(
+                run_with_budget(image, Duration::from_secs(10)),
+                RunEnd::Done
+            ),
             "{name} did not run to completion"
         );
     }

@@ -367,6 +367,10 @@ fn collect_py(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     Ok(())
 }
 
+/// CPython's memory is bounded only by the machine; the benchmarks build
+/// 100k-entry dicts, so the VM gets room for them too.
+const BENCH_HEAP: &str = "64m";
+
 struct RunBench {
     program: String,
     mpc_s: Option<f64>,
@@ -399,7 +403,12 @@ fn bench_run(mpc: &Path) -> Result<Vec<RunBench>> {
         let name = program
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let (mpc_s, mpc_out) = best_of(Command::new(mpc).arg("run").arg(&program), 3)?;
+        let (mpc_s, mpc_out) = best_of(
+            Command::new(mpc)
+                .args(["run", "--heap", BENCH_HEAP])
+                .arg(&program),
+            3,
+        )?;
         let (python_s, py_out) = if python {
             best_of(Command::new("python3").arg(&program), 3)?
         } else {

@@ -307,6 +307,19 @@ impl<'a> Codegen<'a, '_> {
     fn call(&mut self, c: &'a ast::ExprCall, line: u32) {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
+        for (i, k) in kws.iter().enumerate() {
+            if let Some(name) = &k.arg
+                && kws[..i]
+                    .iter()
+                    .any(|o| o.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()))
+            {
+                self.error(
+                    diagnostics::SYNTAX,
+                    span(k.range),
+                    format!("keyword argument repeated: {}", name.as_str()),
+                );
+            }
+        }
         let starred =
             args.iter().any(|a| a.is_starred_expr()) || kws.iter().any(|k| k.arg.is_none());
         let simple = !starred && args.len() <= u8::MAX as usize && kws.len() <= u8::MAX as usize;
@@ -577,8 +590,7 @@ impl<'a> Codegen<'a, '_> {
             None => 0,
         };
         let Some(scope) = self.tree.of(l.range.start().to_u32(), ScopeKind::Lambda) else {
-            self.error(
-                diagnostics::INTERNAL,
+            self.internal(
                 span(l.range),
                 "internal compiler error: no scope for this lambda",
             );
@@ -602,8 +614,7 @@ impl<'a> Codegen<'a, '_> {
             .tree
             .of(range.start().to_u32(), ScopeKind::Comprehension)
         else {
-            self.error(
-                diagnostics::INTERNAL,
+            self.internal(
                 span(range),
                 "internal compiler error: no scope for this comprehension",
             );

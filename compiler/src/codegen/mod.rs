@@ -62,6 +62,8 @@ enum FBlock<'a> {
 struct Unit<'a> {
     scope: ScopeId,
     name: String,
+    /// `outer.<locals>.inner`, as CPython's `__qualname__`.
+    qualname: String,
     code_index: u32,
     first_line: u32,
     line: u32,
@@ -152,9 +154,15 @@ impl<'a> Codegen<'a, '_> {
     fn push_unit(&mut self, scope: ScopeId, name: &str, first_line: u32, span: Range<usize>) {
         let code_index = self.codes.len() as u32;
         self.codes.push(CodeData::default());
+        // Nested in a function: `outer.<locals>.name`; at module level: `name`.
+        let qualname = match self.units.len() {
+            0 | 1 => name.to_string(),
+            _ => format!("{}.<locals>.{name}", self.units.last().map_or("", |u| u.qualname.as_str())),
+        };
         self.units.push(Unit {
             scope,
             name: name.to_string(),
+            qualname,
             code_index,
             first_line,
             line: first_line,
@@ -189,6 +197,7 @@ impl<'a> Codegen<'a, '_> {
             flags |= code_flags::VARKEYWORDS;
         }
         let name = self.interner.intern(&u.name);
+        let qualname = self.interner.intern(&u.qualname);
         let varnames: Vec<u32> = scope
             .varnames
             .iter()
@@ -206,6 +215,7 @@ impl<'a> Codegen<'a, '_> {
             .collect();
         let mut data = CodeData {
             name,
+            qualname,
             module: self.module_index,
             flags,
             argcount: scope.argcount,
@@ -281,6 +291,14 @@ impl<'a> Codegen<'a, '_> {
         self.errors += 1;
         self.diags
             .push(Diagnostic::unsupported(self.file, span(range), feature));
+    }
+
+    /// Reports a compiler bug (E0999), unless earlier errors explain the
+    /// inconsistency (an unresolvable `nonlocal`, nesting cut short).
+    fn internal(&mut self, range: Range<usize>, msg: &str) {
+        if !self.has_errors() {
+            self.error(diagnostics::INTERNAL, range, msg);
+        }
     }
 
     /// Like [`Self::unsupported`], with a hint at what works instead.
@@ -454,12 +472,10 @@ impl<'a> Codegen<'a, '_> {
             for f in &free {
                 match self.scope().closure_index(f) {
                     Some(i) => self.emit(Op::LoadClosure { idx: i }),
-                    None if self.has_errors() => return,
                     None => {
-                        self.error(
-                            diagnostics::INTERNAL,
+                        self.internal(
                             span(node),
-                            format!("internal compiler error: free variable '{f}' has no cell"),
+                            &format!("internal compiler error: free variable '{f}' has no cell"),
                         );
                         return;
                     }

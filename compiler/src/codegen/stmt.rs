@@ -115,6 +115,11 @@ impl<'a> Codegen<'a, '_> {
     /// Stores the value on top of the stack into `t`.
     pub(super) fn store_target(&mut self, t: &'a Expr) {
         match t {
+            Expr::Name(n) if n.id.as_str() == "__debug__" => self.error(
+                diagnostics::SYNTAX,
+                span(n.range),
+                "cannot assign to __debug__",
+            ),
             Expr::Name(n) => self.store_name(n.id.as_str(), n.range),
             Expr::Attribute(a) => {
                 self.expr(&a.value);
@@ -602,8 +607,7 @@ impl<'a> Codegen<'a, '_> {
         self.set_line(self.line_of(f.name.start()));
         let flags = self.defaults(&f.parameters);
         let Some(scope) = self.tree.of(f.range.start().to_u32(), ScopeKind::Function) else {
-            self.error(
-                diagnostics::INTERNAL,
+            self.internal(
                 span(f.name.range),
                 "internal compiler error: no scope for this function",
             );
