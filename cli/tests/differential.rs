@@ -162,12 +162,21 @@ fn check(case: &Path, python: &str) -> Option<String> {
 
 #[test]
 fn corpus_matches_cpython() {
-    let python = std::env::var("MPC_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let probe = Command::new(&python).arg("--version").output();
-    assert!(
-        probe.as_ref().is_ok_and(|o| o.status.success()),
-        "the differential corpus needs `{python}` (CPython 3.11); install it or set MPC_PYTHON"
-    );
+    let name = std::env::var("MPC_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    // The interpreter itself rather than a version manager's shim (pyenv's
+    // is a shell script), which would add its start-up to all 100+ runs.
+    let probe = Command::new(&name)
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output();
+    let python = match probe {
+        Ok(o) if o.status.success() => {
+            let exe = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+            if Path::new(&exe).is_file() { exe } else { name }
+        }
+        _ => panic!(
+            "the differential corpus needs `{name}` (CPython 3.11); install it or set MPC_PYTHON"
+        ),
+    };
     let cases = cases();
     assert!(
         cases.len() >= 100,

@@ -560,7 +560,10 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn is_iterator(&self, v: Value) -> bool {
-        matches!(self.tag_of(v), TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER)
+        matches!(
+            self.tag_of(v),
+            TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER
+        )
     }
 
     /// The next item, or `None` when exhausted.
@@ -568,7 +571,9 @@ impl<'a, H: Host> Vm<'a, H> {
         match self.tag_of(it) {
             TAG_ENUMERATE => {
                 let inner = self.field(it, 1);
-                let Some(x) = self.iter_next(inner)? else { return Ok(None) };
+                let Some(x) = self.iter_next(inner)? else {
+                    return Ok(None);
+                };
                 self.push(x)?;
                 let n = self.field(it, 2);
                 let next = self.binary_op(image_format::ops::BinOp::Add, n, Value::int(1));
@@ -636,7 +641,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let f = self.field(it, 1);
                 let inner = self.field(it, 2);
                 loop {
-                    let Some(x) = self.iter_next(inner)? else { return Ok(None) };
+                    let Some(x) = self.iter_next(inner)? else {
+                        return Ok(None);
+                    };
                     self.push(x)?;
                     let keep = if f == Value::NONE {
                         self.truthy(x)

@@ -151,7 +151,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let (an, alen) = self.copy_int(a, tmp + 1);
         let (bn, blen) = self.copy_int(bv, tmp + 1 + la);
         let result = {
-            let (out_slice, rest) = self.heap.two_mut(out + 2..out + 2 + bound, tmp + 1..tmp + 1 + la + lb + scratch.max(1));
+            let (out_slice, rest) = self.heap.two_mut(
+                out + 2..out + 2 + bound,
+                tmp + 1..tmp + 1 + la + lb + scratch.max(1),
+            );
             let (ab, scr) = rest.split_at_mut(la + lb);
             let (aa, bb) = ab.split_at(la);
             f(

@@ -82,6 +82,8 @@ pub struct Heap<'h> {
     /// Words in use by objects after the last collection plus since.
     pub live_words: usize,
     pub collections: u32,
+    /// Overwrite freed blocks so a use after free shows (tests only).
+    pub poison: bool,
 }
 
 #[inline]
@@ -108,6 +110,7 @@ impl<'h> Heap<'h> {
             mark_overflow: false,
             live_words: 0,
             collections: 0,
+            poison: false,
         }
     }
 
@@ -221,6 +224,11 @@ impl<'h> Heap<'h> {
 
     /// Puts a free block of `size` (≥ 2) words on its list.
     fn release(&mut self, at: usize, size: usize) {
+        if self.poison {
+            // An odd word with a recognisable pattern: a small int if read
+            // as a value, nonsense as a length or a header.
+            self.words[at + 2..at + size].fill(0xdead_beef);
+        }
         self.words[at] = header(TAG_FREE, size);
         if size <= MAX_SMALL {
             self.words[at + 1] = self.small[size];
@@ -322,12 +330,18 @@ impl<'h> Heap<'h> {
         self.live_words = 0;
         // The small region: a free tail goes back to fresh space.
         if let Some(start) = self.sweep_range(self.stack_end, self.top) {
+            if self.poison {
+                self.words[start..self.top].fill(0xdead_beef);
+            }
             self.top = start;
         }
         // The large region: a free head goes back to fresh space.
         let (from, to) = (self.high, self.words.len());
         let head = self.free_head(from, to);
         if let Some(end) = head {
+            if self.poison {
+                self.words[from..end].fill(0xdead_beef);
+            }
             self.high = end;
         }
         let from = self.high;
@@ -406,7 +420,11 @@ impl<'h> Heap<'h> {
 
     /// Mutable views of two disjoint word ranges (two different objects),
     /// in the order asked, whichever lies first in the heap.
-    pub fn two_mut(&mut self, a: core::ops::Range<usize>, b: core::ops::Range<usize>) -> (&mut [u32], &mut [u32]) {
+    pub fn two_mut(
+        &mut self,
+        a: core::ops::Range<usize>,
+        b: core::ops::Range<usize>,
+    ) -> (&mut [u32], &mut [u32]) {
         if a.start < b.start {
             let (lo, hi) = self.words.split_at_mut(b.start);
             (&mut lo[a], &mut hi[..b.end - b.start])

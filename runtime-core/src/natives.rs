@@ -495,10 +495,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 let v = self.arg(a, 0);
                 let it = self.get_iter(v)?;
                 self.push(it)?;
-                let n = if a.argc == 2 { self.arg(a, 1) } else { start.unwrap_or(Value::int(0)) };
+                let n = if a.argc == 2 {
+                    self.arg(a, 1)
+                } else {
+                    start.unwrap_or(Value::int(0))
+                };
                 if !self.is_int(n) {
                     let tn = self.type_name(n);
-                    return Err(self.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(self.type_error(format_args!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 }
                 let e = self.new_obj(TAG_ENUMERATE, &[it, n]);
                 self.pop();
@@ -509,7 +515,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.no_kwargs(a, if is_map { "map" } else { "zip" })?;
                 let first = is_map as usize;
                 if is_map && a.argc < 2 {
-                    return Err(self.type_error(format_args!("map() must have at least two arguments.")));
+                    return Err(
+                        self.type_error(format_args!("map() must have at least two arguments."))
+                    );
                 }
                 let n = a.argc - first;
                 let t = self.new_tuple(n)?;
@@ -543,7 +551,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.no_kwargs(a, "reversed")?;
                 self.arg_count(a, "reversed", 1, 1)?;
                 let v = self.arg(a, 0);
-                if !(self.is_str(v) || self.is_tag(v, TAG_LIST) || self.is_tag(v, TAG_TUPLE) || self.is_tag(v, TAG_RANGE)) {
+                if !(self.is_str(v)
+                    || self.is_tag(v, TAG_LIST)
+                    || self.is_tag(v, TAG_TUPLE)
+                    || self.is_tag(v, TAG_RANGE))
+                {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format_args!("'{tn}' object is not reversible")));
                 }
@@ -557,13 +569,17 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             b::SORTED => {
                 let allowed = [q::KEY, q::REVERSE];
-                let key = self.kwarg(a, "sorted", &allowed, q::KEY)?.filter(|v| *v != Value::NONE);
+                let key = self
+                    .kwarg(a, "sorted", &allowed, q::KEY)?
+                    .filter(|v| *v != Value::NONE);
                 let rev = match self.kwarg(a, "sorted", &allowed, q::REVERSE)? {
                     Some(r) => self.truthy(r)?,
                     None => false,
                 };
                 if a.argc != 1 {
-                    return Err(self.type_error(format_args!("sorted expected 1 argument, got {}", a.argc)));
+                    return Err(
+                        self.type_error(format_args!("sorted expected 1 argument, got {}", a.argc))
+                    );
                 }
                 let v = self.arg(a, 0);
                 let l = self.to_list(v)?;
@@ -906,7 +922,9 @@ impl<'a, H: Host> Vm<'a, H> {
         let _ = at;
         let size = self.heap.size(tmp);
         let result = {
-            let (out_slice, area) = self.heap.two_mut(out + 2..out + 2 + bound, tmp + 1..tmp + size);
+            let (out_slice, area) = self
+                .heap
+                .two_mut(out + 2..out + 2 + bound, tmp + 1..tmp + size);
             let ops_len = lx + ly + lm + 3;
             let (ops, scr) = area.split_at_mut(ops_len);
             let xs = &ops[0..lens[0]];
@@ -1027,7 +1045,10 @@ impl<'a, H: Host> Vm<'a, H> {
                         return self.int_from_i64(if neg { -i } else { i });
                     }
                 }
-                let o = self.alloc(TAG_BIGINT, 1 + n)?;
+                self.push(Value::obj(tmp))?;
+                let o = self.alloc(TAG_BIGINT, 1 + n);
+                self.pop();
+                let o = o?;
                 self.heap.words.copy_within(start..start + n, o + 2);
                 self.heap.words[o + 1] = n as u32 | (neg as u32) << 31;
                 Ok(Value::obj(o))
@@ -1121,8 +1142,14 @@ impl<'a, H: Host> Vm<'a, H> {
         let r = loop {
             match self.iter_next(it) {
                 Ok(Some(pair)) => {
-                    if !(self.is_str(pair) || self.is_tag(pair, TAG_LIST) || self.is_tag(pair, TAG_TUPLE) || self.is_iterator(pair)) {
-                        break Err(self.type_error(format_args!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                    if !(self.is_str(pair)
+                        || self.is_tag(pair, TAG_LIST)
+                        || self.is_tag(pair, TAG_TUPLE)
+                        || self.is_iterator(pair))
+                    {
+                        break Err(self.type_error(format_args!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )));
                     }
                     self.push(pair)?;
                     let l = self.to_list(pair);

@@ -39,6 +39,9 @@ impl<'a, H: Host> Vm<'a, H> {
     /// still does not fit. Values the caller holds must be on the VM stack
     /// (or otherwise rooted) across this call.
     pub(crate) fn alloc(&mut self, tag: u8, payload: usize) -> Result<usize, Raised> {
+        if self.gc_stress {
+            self.collect();
+        }
         if let Some(o) = self.heap.alloc(tag, payload) {
             return Ok(o);
         }
@@ -211,7 +214,8 @@ impl<'a, H: Host> Vm<'a, H> {
         // Both live in the heap: one move within its byte view.
         let from_byte = (src.index() + 4) * 4 + from;
         let to_byte = (dst.index() + 4) * 4 + to;
-        bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words).copy_within(from_byte..from_byte + n, to_byte);
+        bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words)
+            .copy_within(from_byte..from_byte + n, to_byte);
     }
 
     // ---- tuples and lists
@@ -339,5 +343,9 @@ pub(crate) fn count_chars(bytes: &[u8]) -> usize {
         let cont = w & !(w << 1) & 0x8080_8080_8080_8080;
         n += 8 - cont.count_ones() as usize;
     }
-    n + chunks.remainder().iter().filter(|&&b| (b & 0xc0) != 0x80).count()
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| (b & 0xc0) != 0x80)
+        .count()
 }

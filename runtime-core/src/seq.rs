@@ -202,7 +202,10 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// A new str from bytes `[from, to)` of RAW object `raw`'s payload.
     fn str_from_raw(&mut self, raw: usize, from: usize, to: usize) -> Result<Value, Raised> {
-        let s = self.alloc_str(to - from)?;
+        self.push(Value::obj(raw))?;
+        let s = self.alloc_str(to - from);
+        self.pop();
+        let s = s?;
         let mut tmp = [0u8; 64];
         let mut at = from;
         while at < to {

@@ -133,7 +133,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 let raw = self.field(buf, 2).index();
                 let src = (s.index() + 4) * 4 + from;
                 let dst = (raw + 1) * 4 + at;
-                bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words).copy_within(src..src + n, dst);
+                bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words)
+                    .copy_within(src..src + n, dst);
                 Ok(())
             }
         }
@@ -541,11 +542,13 @@ impl<'a, H: Host> Vm<'a, H> {
                 );
             }
         };
-        if neg {
-            self.out(out, b"-")?;
-        }
+        // Writing may allocate (a growing buffer): keep the digits rooted.
+        self.push(Value::obj(tmp))?;
         let start = (tmp + 1 + scratch) * 4;
-        self.out_heap_bytes(out, start, start + n)
+        let r = if neg { self.out(out, b"-") } else { Ok(()) };
+        let r = r.and_then(|_| self.out_heap_bytes(out, start, start + n));
+        self.pop();
+        r
     }
 
     /// Writes heap bytes `[from, to)` (byte offsets into the word array).

@@ -67,6 +67,9 @@ pub struct Vm<'a, H: Host> {
     /// Containers whose repr is being written (see `text::repr_enter`).
     pub(crate) repr_stack: [Value; 32],
     pub(crate) repr_depth: usize,
+    /// Collect before every allocation (tests use this to find values the
+    /// VM forgot to root).
+    pub(crate) gc_stress: bool,
 }
 
 /// The per-frame state the loop keeps in locals.
@@ -112,6 +115,7 @@ impl<'a, H: Host> Vm<'a, H> {
             tb_skip: false,
             repr_stack: [Value::NULL; 32],
             repr_depth: 0,
+            gc_stress: false,
         };
         vm.init().map_err(|_| LoadError::HeapTooSmall {
             given,
@@ -150,6 +154,13 @@ impl<'a, H: Host> Vm<'a, H> {
             self.set_field(modules, 2 + i, m);
         }
         Ok(())
+    }
+
+    /// Collects before every allocation: slow, for tests that hunt for
+    /// unrooted values.
+    pub fn set_gc_stress(&mut self, on: bool) {
+        self.gc_stress = on;
+        self.heap.poison = on;
     }
 
     pub fn host(&mut self) -> &mut H {
