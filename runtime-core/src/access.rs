@@ -539,7 +539,7 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
         match self.tag_of(v) {
-            TAG_LIST | TAG_TUPLE | TAG_DICT => {
+            TAG_LIST | TAG_TUPLE | TAG_DICT | TAG_SET | TAG_FROZENSET => {
                 self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)])
             }
             TAG_DICT_VIEW => {
@@ -703,7 +703,7 @@ impl<'a, H: Host> Vm<'a, H> {
                         self.set_field(it, 2, Value::int(pos as i32 + 1));
                         Ok(Some(self.seq_get(seq, pos)))
                     }
-                    TAG_DICT => {
+                    TAG_DICT | TAG_SET | TAG_FROZENSET => {
                         let kind = self.int_field(it, 3);
                         let mut p = pos;
                         let n = self.dict_entry_count(seq);

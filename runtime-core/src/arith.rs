@@ -310,6 +310,26 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn inplace_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
+        if self.is_tag(a, TAG_SET)
+            && self.is_set(c)
+            && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+        {
+            // In place, as CPython's `s |= t`: the same set object changes.
+            let r = self.set_op(op, a, c)?;
+            self.push(r)?;
+            self.dict_clear(a);
+            let mut i = 0;
+            let mut res = Ok(());
+            while i < self.dict_entry_count(r) && res.is_ok() {
+                let (k, _) = self.dict_entry(r, i);
+                i += 1;
+                if k != Value::DELETED {
+                    res = self.set_add(a, k);
+                }
+            }
+            self.pop();
+            return res.map(|_| a);
+        }
         if op == BinOp::Add && self.is_tag(a, TAG_LIST) {
             if self.is_tag(c, TAG_LIST)
                 || self.is_tag(c, TAG_TUPLE)
@@ -615,6 +635,12 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn sequence_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
+        if self.is_set(a)
+            && self.is_set(c)
+            && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+        {
+            return self.set_op(op, a, c);
+        }
         match op {
             BinOp::Add => {
                 if self.is_str(a) {
@@ -815,7 +841,7 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_FLOAT => self.float_of(v) != 0.0,
             TAG_STR => !self.str_bytes(v).is_empty(),
             TAG_TUPLE | TAG_LIST => self.seq_parts(v).is_some_and(|p| p.1 > 0),
-            TAG_DICT => self.dict_len(v) > 0,
+            TAG_DICT | TAG_SET | TAG_FROZENSET => self.dict_len(v) > 0,
             TAG_RANGE => self.range_len(v) > 0,
             _ => true,
         })
@@ -867,6 +893,19 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if self.is_str(a) && self.is_str(c) {
             return Ok(Some(self.str_bytes(a).cmp(self.str_bytes(c))));
+        }
+        if self.is_set(a) && self.is_set(c) {
+            // Sets are ordered by inclusion: report an ordering only when it
+            // holds, so `<`/`<=`/`>`/`>=` test subset and superset.
+            let (la, lc) = (self.dict_len(a), self.dict_len(c));
+            let sub = self.set_subset(a, c)?;
+            let sup = self.set_subset(c, a)?;
+            return Ok(match (sub, sup) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) if la < lc => Some(Ordering::Less),
+                (false, true) if la > lc => Some(Ordering::Greater),
+                _ => None,
+            });
         }
         let ta = self.tag_of(a);
         if (ta == TAG_LIST || ta == TAG_TUPLE) && self.tag_of(c) == ta {
@@ -970,6 +1009,9 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_str(a) && self.is_str(c) {
             return Ok(self.str_bytes(a) == self.str_bytes(c));
         }
+        if self.is_set(a) && self.is_set(c) {
+            return Ok(self.dict_len(a) == self.dict_len(c) && self.set_subset(a, c)?);
+        }
         let ta = self.tag_of(a);
         if ta != self.tag_of(c) {
             return Ok(false);
@@ -1062,9 +1104,25 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Ok(h ^ n as u32)
             }
-            TAG_LIST | TAG_DICT => {
+            TAG_LIST | TAG_DICT | TAG_SET => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format_args!("unhashable type: '{tn}'")))
+            }
+            TAG_FROZENSET => {
+                // Order-independent: combine the element hashes commutatively.
+                let mut h: u32 = 0x1d5_9b5d;
+                let mut i = 0;
+                while i < self.dict_entry_count(v) {
+                    let (k, _) = self.dict_entry(v, i);
+                    i += 1;
+                    if k != Value::DELETED {
+                        let hk = self.hash(k)?;
+                        h = h.wrapping_add(
+                            (hk ^ (hk << 16) ^ 89_869_747).wrapping_mul(3_644_798_167),
+                        );
+                    }
+                }
+                Ok(h ^ (self.dict_len(v) as u32).wrapping_mul(1_927_868_237))
             }
             _ => Ok(v.0.wrapping_mul(0x9e37_79b9)),
         }
@@ -1094,6 +1152,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 Ok(false)
             }
             TAG_DICT => Ok(self.dict_get(container, item)?.is_some()),
+            TAG_SET | TAG_FROZENSET => {
+                // A set as an element is looked up as the equal frozenset.
+                let probe = if self.is_tag(item, TAG_SET) {
+                    self.frozen_copy(item)?
+                } else {
+                    item
+                };
+                Ok(self.dict_get(container, probe)?.is_some())
+            }
             TAG_DICT_VIEW => {
                 let d = self.field(container, 1);
                 let kind = self.int_field(container, 2);

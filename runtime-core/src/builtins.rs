@@ -79,6 +79,8 @@ builtins! {
     MAP = "map", qstr::MAP as u32, Type;
     FILTER = "filter", qstr::FILTER as u32, Type;
     REVERSED = "reversed", qstr::REVERSED as u32, Type;
+    SET = "set", qstr::SET as u32, Type;
+    FROZENSET = "frozenset", qstr::FROZENSET as u32, Type;
     NONE_TYPE = "NoneType", NO, Type;
     FUNCTION = "function", NO, Type;
     BUILTIN_FUNCTION = "builtin_function_or_method", NO, Type;
@@ -90,6 +92,7 @@ builtins! {
     STR_ITERATOR = "str_ascii_iterator", NO, Type;
     RANGE_ITERATOR = "range_iterator", NO, Type;
     DICT_KEYITERATOR = "dict_keyiterator", NO, Type;
+    SET_ITERATOR = "set_iterator", NO, Type;
     DICT_KEYS = "dict_keys", NO, Type;
     DICT_VALUES = "dict_values", NO, Type;
     DICT_ITEMS = "dict_items", NO, Type;

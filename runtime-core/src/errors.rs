@@ -184,6 +184,8 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_TUPLE => b::TUPLE,
             TAG_LIST => b::LIST,
             TAG_DICT => b::DICT,
+            TAG_SET => b::SET,
+            TAG_FROZENSET => b::FROZENSET,
             TAG_FUNCTION => b::FUNCTION,
             TAG_CELL => b::CELL,
             TAG_BOUND => b::BUILTIN_FUNCTION,
@@ -195,6 +197,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     TAG_LIST => b::LIST_ITERATOR,
                     TAG_TUPLE => b::TUPLE_ITERATOR,
                     TAG_DICT => b::DICT_KEYITERATOR,
+                    TAG_SET | TAG_FROZENSET => b::SET_ITERATOR,
                     _ => b::STR_ITERATOR,
                 }
             }

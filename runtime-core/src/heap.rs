@@ -54,6 +54,8 @@ pub const TAG_ENUMERATE: u8 = 24;
 pub const TAG_ZIP: u8 = 25;
 pub const TAG_MAP: u8 = 26;
 pub const TAG_FILTER: u8 = 27;
+pub const TAG_SET: u8 = 28;
+pub const TAG_FROZENSET: u8 = 29;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;

@@ -26,6 +26,7 @@ mod methods;
 mod natives;
 mod objects;
 mod seq;
+mod sets;
 mod text;
 pub mod value;
 mod vm;

@@ -84,6 +84,8 @@ pub(crate) fn has_method(ty: u16, name: u32) -> bool {
         b::DICT => DICT_METHODS,
         b::INT | b::BOOL => INT_METHODS,
         b::FLOAT => FLOAT_METHODS,
+        b::SET => return crate::sets::has_set_method(false, name),
+        b::FROZENSET => return crate::sets::has_set_method(true, name),
         _ => return false,
     };
     table.iter().any(|&m| m as u32 == name)
@@ -116,6 +118,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::LIST => self.list_method(recv, name as u16, a),
             b::TUPLE => self.seq_method(recv, name as u16, a, "tuple"),
             b::DICT => self.dict_method(recv, name as u16, a),
+            b::SET | b::FROZENSET => self.set_method(recv, name as u16, a),
             b::INT | b::BOOL => {
                 self.method_args(a, "bit_length", 0, 0)?;
                 let mut buf = [0u32; 2];

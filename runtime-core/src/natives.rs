@@ -588,6 +588,20 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.pop();
                 r.map(|_| l)
             }
+            b::SET | b::FROZENSET => {
+                let name = if id == b::SET { "set" } else { "frozenset" };
+                self.no_kwargs(a, name)?;
+                self.arg_count(a, name, 0, 1)?;
+                let tag = if id == b::SET { TAG_SET } else { TAG_FROZENSET };
+                if a.argc == 0 {
+                    return self.new_set(tag);
+                }
+                let v = self.arg(a, 0);
+                if tag == TAG_FROZENSET && self.is_tag(v, TAG_FROZENSET) {
+                    return Ok(v);
+                }
+                self.set_from(tag, v)
+            }
             b::OBJECT => Err(self.not_supported("plain object() instances")),
             _ => {
                 let name = b::NAMES.get(id as usize).copied().unwrap_or("?");
@@ -630,7 +644,7 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         Ok(match self.tag_of(v) {
             TAG_TUPLE | TAG_LIST => self.seq_parts(v).map_or(0, |p| p.1),
-            TAG_DICT => self.dict_len(v),
+            TAG_DICT | TAG_SET | TAG_FROZENSET => self.dict_len(v),
             TAG_DICT_VIEW => {
                 let d = self.field(v, 1);
                 self.dict_len(d)

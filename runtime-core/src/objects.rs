@@ -12,6 +12,7 @@
 //! LIST      1: i:len, 2: items ARRAY (or NULL)
 //! ARRAY     1..: values (unused slots NULL)
 //! DICT      1: i:len, 2: i:used entries, 3: entries ARRAY (key, value pairs), 4: index RAW
+//! SET, FROZENSET  the DICT layout, every value None
 //! FUNCTION  1: i:code, 2: i:module, 3: defaults tuple|NULL, 4: kwdefaults dict|NULL, 5: closure tuple|NULL
 //! CELL      1: value|NULL
 //! BOUND     1: self, 2: function (or a method immediate)

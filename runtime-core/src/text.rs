@@ -298,6 +298,34 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 self.out(out, if is_list { b"]" } else { b")" })
             }
+            TAG_SET | TAG_FROZENSET => {
+                let frozen = self.is_tag(v, TAG_FROZENSET);
+                if self.dict_len(v) == 0 {
+                    return self.out(out, if frozen { b"frozenset()" } else { b"set()" });
+                }
+                if self.repr_cycle(v, depth) {
+                    return self.out(out, b"{...}");
+                }
+                self.out(out, if frozen { b"frozenset({" } else { b"{" })?;
+                let mut first = true;
+                let mut i = 0;
+                while i < self.dict_entry_count(v) {
+                    let (k, _) = self.dict_entry(v, i);
+                    i += 1;
+                    if k == Value::DELETED {
+                        continue;
+                    }
+                    if !first {
+                        self.out(out, b", ")?;
+                    }
+                    first = false;
+                    self.repr_enter(v)?;
+                    let r = self.write_repr(out, k, depth + 1);
+                    self.repr_leave();
+                    r?;
+                }
+                self.out(out, if frozen { b"})" } else { b"}" })
+            }
             TAG_DICT => {
                 if self.repr_cycle(v, depth) {
                     return self.out(out, b"{...}");

@@ -914,7 +914,27 @@ impl<'a, H: Host> Vm<'a, H> {
                 Op::BuildTuple { n } => self.build_tuple(n as usize),
                 Op::BuildList { n } => self.build_list(n as usize),
                 Op::BuildMap { n } => self.build_map(n as usize),
-                Op::BuildSet { .. } => Err(self.not_supported("sets")),
+                Op::BuildSet { n } => {
+                    let n = n as usize;
+                    match self.new_set(TAG_SET) {
+                        Ok(s) => {
+                            let from = self.sp - n;
+                            let mut r = self.push(s);
+                            for i in 0..n {
+                                if r.is_ok() {
+                                    let v = self.stack_at(from + i);
+                                    r = self.set_add(s, v);
+                                }
+                            }
+                            if r.is_ok() {
+                                self.sp = from;
+                                r = self.push(s);
+                            }
+                            r
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
                 Op::BuildSlice { n } => {
                     let (start, stop, step) = if n == 3 {
                         (self.peek(2), self.peek(1), self.peek(0))
@@ -977,7 +997,13 @@ impl<'a, H: Host> Vm<'a, H> {
                     self.sp -= 1;
                     r
                 }
-                Op::SetAdd { .. } => Err(self.not_supported("sets")),
+                Op::SetAdd { depth } => {
+                    let v = self.peek(0);
+                    let s = self.peek(depth as usize);
+                    let r = self.set_add(s, v);
+                    self.sp -= 1;
+                    r
+                }
                 Op::MakeFunction { idx, flags } => {
                     self.make_function(fv.code.module, idx as u32, flags)
                 }
