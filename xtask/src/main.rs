@@ -176,8 +176,8 @@ fn quickstart() -> Result {
 }
 
 fn test() -> Result {
-    step("cargo test --workspace");
-    run(cargo().args(["test", "--workspace"]))?;
+    step("cargo test --workspace --no-fail-fast");
+    run(cargo().args(["test", "--workspace", "--no-fail-fast"]))?;
     ensure_targets()?;
     for target in THUMB_TARGETS {
         step(&format!("building the no_std crates for {target}"));

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// mpc compiles a folder of Python into one bytecode image and runs it on a
 /// small VM.
 #[derive(Debug, Parser)]
-#[command(name = "mpc", version, about, propagate_version = true)]
+#[command(name = "mpc", version, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
