@@ -564,6 +564,12 @@ pub fn analyze(code: &[u8], scratch: &mut [u32]) -> Result<StackInfo, FlowError>
                 }
                 // Depth while the instruction runs: it may push before it pops
                 // (e.g. PUSH_EXC_INFO), so count the larger of before and after.
+                if stack < op.pops() {
+                    return Err(FlowError::Stack {
+                        offset: at,
+                        why: "instruction reads more entries than the stack holds",
+                    });
+                }
                 let after_fall = check(stack + fall)?;
                 let mut peak = stack.max(stack + fall);
                 let flow = op.flow();

@@ -14,8 +14,9 @@
 //!
 //! # Stack effects and flow
 //! `fall` is the stack effect when execution continues with the next
-//! instruction, `branch` the effect on the edge to the [`Rel`] target. Flow is
-//! one of:
+//! instruction, `branch` the effect on the edge to the [`Rel`] target, and
+//! `pops` how many entries the instruction reads (a `ROT_THREE` changes the
+//! depth by nothing but needs three entries). Flow is one of:
 //! - `Next`: only falls through.
 //! - `Jump`: only branches.
 //! - `Branch`: either.
@@ -148,7 +149,7 @@ pub const MAX_INSTRUCTION_SIZE: usize = 5;
 macro_rules! define_ops {
     ($(
         $(#[doc = $doc:literal])*
-        $name:ident = $code:literal $mnemonic:literal ( $($arg:ident : $ty:ty),* ) $flow:ident => ($fall:expr, $branch:expr);
+        $name:ident = $code:literal $mnemonic:literal ( $($arg:ident : $ty:ty),* ) $flow:ident => ($fall:expr, $branch:expr), pops $pops:expr;
     )*) => {
         /// One decoded instruction.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,6 +191,18 @@ macro_rules! define_ops {
                     $( Op::$name { $($arg),* } => {
                         $( let $arg = Operand::as_i32($arg); )*
                         ($fall, $branch)
+                    } )*
+                }
+            }
+
+            /// How many stack entries the instruction reads (it needs at
+            /// least this many on the stack, whatever its net effect).
+            #[allow(unused_variables)]
+            pub fn pops(&self) -> i32 {
+                match *self {
+                    $( Op::$name { $($arg),* } => {
+                        $( let $arg = Operand::as_i32($arg); )*
+                        $pops
                     } )*
                 }
             }
@@ -398,168 +411,168 @@ fn popcount3(flags: i32) -> i32 {
 
 define_ops! {
     /// Does nothing.
-    Nop = 0x00 "NOP" () Next => (0, 0);
+    Nop = 0x00 "NOP" () Next => (0, 0), pops 0;
     /// Pops TOS.
-    PopTop = 0x01 "POP_TOP" () Next => (-1, 0);
+    PopTop = 0x01 "POP_TOP" () Next => (-1, 0), pops 1;
     /// Pushes a second reference to TOS.
-    DupTop = 0x02 "DUP_TOP" () Next => (1, 0);
+    DupTop = 0x02 "DUP_TOP" () Next => (1, 0), pops 1;
     /// Duplicates the top two: `a b` → `a b a b`.
-    DupTop2 = 0x03 "DUP_TOP_TWO" () Next => (2, 0);
+    DupTop2 = 0x03 "DUP_TOP_TWO" () Next => (2, 0), pops 2;
     /// Swaps the top two: `a b` → `b a`.
-    RotTwo = 0x04 "ROT_TWO" () Next => (0, 0);
+    RotTwo = 0x04 "ROT_TWO" () Next => (0, 0), pops 2;
     /// Lifts the second and third up, sinks TOS: `a b c` → `c a b`.
-    RotThree = 0x05 "ROT_THREE" () Next => (0, 0);
+    RotThree = 0x05 "ROT_THREE" () Next => (0, 0), pops 3;
 
     /// Pushes constant `idx` of the current module. A `Str` constant is its
     /// qstr, never a copy.
-    LoadConst = 0x08 "LOAD_CONST" (idx: u16) Next => (1, 0);
+    LoadConst = 0x08 "LOAD_CONST" (idx: u16) Next => (1, 0), pops 0;
     /// Pushes the small int `val`.
-    LoadInt = 0x09 "LOAD_INT" (val: i16) Next => (1, 0);
+    LoadInt = 0x09 "LOAD_INT" (val: i16) Next => (1, 0), pops 0;
     /// Pushes `None`.
-    LoadNone = 0x0a "LOAD_NONE" () Next => (1, 0);
+    LoadNone = 0x0a "LOAD_NONE" () Next => (1, 0), pops 0;
     /// Pushes `True`.
-    LoadTrue = 0x0b "LOAD_TRUE" () Next => (1, 0);
+    LoadTrue = 0x0b "LOAD_TRUE" () Next => (1, 0), pops 0;
     /// Pushes `False`.
-    LoadFalse = 0x0c "LOAD_FALSE" () Next => (1, 0);
+    LoadFalse = 0x0c "LOAD_FALSE" () Next => (1, 0), pops 0;
 
     /// Pushes local `idx`; an unbound local raises `UnboundLocalError`
     /// ("cannot access local variable 'x' where it is not associated with a value").
-    LoadFast = 0x10 "LOAD_FAST" (idx: u16) Next => (1, 0);
+    LoadFast = 0x10 "LOAD_FAST" (idx: u16) Next => (1, 0), pops 0;
     /// Pops TOS into local `idx`.
-    StoreFast = 0x11 "STORE_FAST" (idx: u16) Next => (-1, 0);
+    StoreFast = 0x11 "STORE_FAST" (idx: u16) Next => (-1, 0), pops 1;
     /// Unbinds local `idx` (`del x`); unbound raises like `LOAD_FAST`.
-    DeleteFast = 0x12 "DELETE_FAST" (idx: u16) Next => (0, 0);
+    DeleteFast = 0x12 "DELETE_FAST" (idx: u16) Next => (0, 0), pops 0;
     /// Pushes the contents of cell `idx` (cells first, then free variables).
-    LoadDeref = 0x13 "LOAD_DEREF" (idx: u16) Next => (1, 0);
+    LoadDeref = 0x13 "LOAD_DEREF" (idx: u16) Next => (1, 0), pops 0;
     /// Pops TOS into cell `idx`.
-    StoreDeref = 0x14 "STORE_DEREF" (idx: u16) Next => (-1, 0);
+    StoreDeref = 0x14 "STORE_DEREF" (idx: u16) Next => (-1, 0), pops 1;
     /// Empties cell `idx`.
-    DeleteDeref = 0x15 "DELETE_DEREF" (idx: u16) Next => (0, 0);
+    DeleteDeref = 0x15 "DELETE_DEREF" (idx: u16) Next => (0, 0), pops 0;
     /// Pushes cell `idx` itself (to build a closure tuple).
-    LoadClosure = 0x16 "LOAD_CLOSURE" (idx: u16) Next => (1, 0);
+    LoadClosure = 0x16 "LOAD_CLOSURE" (idx: u16) Next => (1, 0), pops 0;
 
     /// Pushes global `name` of the current module, else builtin `name`, else
     /// raises `NameError: name 'x' is not defined`.
-    LoadGlobal = 0x18 "LOAD_GLOBAL" (name: u16) Next => (1, 0);
+    LoadGlobal = 0x18 "LOAD_GLOBAL" (name: u16) Next => (1, 0), pops 0;
     /// Pops TOS into global `name`.
-    StoreGlobal = 0x19 "STORE_GLOBAL" (name: u16) Next => (-1, 0);
+    StoreGlobal = 0x19 "STORE_GLOBAL" (name: u16) Next => (-1, 0), pops 1;
     /// Deletes global `name` (`NameError` if absent).
-    DeleteGlobal = 0x1a "DELETE_GLOBAL" (name: u16) Next => (0, 0);
+    DeleteGlobal = 0x1a "DELETE_GLOBAL" (name: u16) Next => (0, 0), pops 0;
     /// Replaces TOS with `TOS.name`.
-    LoadAttr = 0x1c "LOAD_ATTR" (name: u16) Next => (0, 0);
+    LoadAttr = 0x1c "LOAD_ATTR" (name: u16) Next => (0, 0), pops 1;
     /// `TOS.name = TOS1`; pops both.
-    StoreAttr = 0x1d "STORE_ATTR" (name: u16) Next => (-2, 0);
+    StoreAttr = 0x1d "STORE_ATTR" (name: u16) Next => (-2, 0), pops 2;
     /// `del TOS.name`; pops it.
-    DeleteAttr = 0x1e "DELETE_ATTR" (name: u16) Next => (-1, 0);
+    DeleteAttr = 0x1e "DELETE_ATTR" (name: u16) Next => (-1, 0), pops 1;
     /// Replaces TOS (`obj`) with two entries for `CALL_METHOD`: either the
     /// unbound method and `obj` (no bound-method object is allocated), or the
     /// attribute's value and a null marker.
-    LoadMethod = 0x1f "LOAD_METHOD" (name: u16) Next => (1, 0);
+    LoadMethod = 0x1f "LOAD_METHOD" (name: u16) Next => (1, 0), pops 1;
 
     /// `TOS1[TOS]`.
-    LoadSubscr = 0x20 "LOAD_SUBSCR" () Next => (-1, 0);
+    LoadSubscr = 0x20 "LOAD_SUBSCR" () Next => (-1, 0), pops 2;
     /// `TOS1[TOS] = TOS2`; pops all three.
-    StoreSubscr = 0x21 "STORE_SUBSCR" () Next => (-3, 0);
+    StoreSubscr = 0x21 "STORE_SUBSCR" () Next => (-3, 0), pops 3;
     /// `del TOS1[TOS]`; pops both.
-    DeleteSubscr = 0x22 "DELETE_SUBSCR" () Next => (-2, 0);
+    DeleteSubscr = 0x22 "DELETE_SUBSCR" () Next => (-2, 0), pops 2;
 
     /// `TOS1 op TOS` for the [`BinOp`] `op`.
-    BinaryOp = 0x24 "BINARY_OP" (op: u8) Next => (-1, 0);
+    BinaryOp = 0x24 "BINARY_OP" (op: u8) Next => (-1, 0), pops 2;
     /// `TOS1 op= TOS`: tries the in-place form first, then `op`.
-    InplaceOp = 0x25 "INPLACE_OP" (op: u8) Next => (-1, 0);
+    InplaceOp = 0x25 "INPLACE_OP" (op: u8) Next => (-1, 0), pops 2;
     /// `op TOS` for the [`UnaryOp`] `op`.
-    UnaryOp = 0x26 "UNARY_OP" (op: u8) Next => (0, 0);
+    UnaryOp = 0x26 "UNARY_OP" (op: u8) Next => (0, 0), pops 1;
     /// `TOS1 op TOS` for the [`CmpOp`] `op`; pushes a bool (or whatever a
     /// rich comparison returns).
-    CompareOp = 0x27 "COMPARE_OP" (op: u8) Next => (-1, 0);
+    CompareOp = 0x27 "COMPARE_OP" (op: u8) Next => (-1, 0), pops 2;
 
     /// Jumps by `rel`.
-    Jump = 0x30 "JUMP" (rel: Rel) Jump => (0, 0);
+    Jump = 0x30 "JUMP" (rel: Rel) Jump => (0, 0), pops 0;
     /// Pops TOS; jumps if it is false.
-    PopJumpIfFalse = 0x31 "POP_JUMP_IF_FALSE" (rel: Rel) Branch => (-1, -1);
+    PopJumpIfFalse = 0x31 "POP_JUMP_IF_FALSE" (rel: Rel) Branch => (-1, -1), pops 1;
     /// Pops TOS; jumps if it is true.
-    PopJumpIfTrue = 0x32 "POP_JUMP_IF_TRUE" (rel: Rel) Branch => (-1, -1);
+    PopJumpIfTrue = 0x32 "POP_JUMP_IF_TRUE" (rel: Rel) Branch => (-1, -1), pops 1;
     /// If TOS is false, jumps and keeps it; otherwise pops it (`and`).
-    JumpIfFalseOrPop = 0x33 "JUMP_IF_FALSE_OR_POP" (rel: Rel) Branch => (-1, 0);
+    JumpIfFalseOrPop = 0x33 "JUMP_IF_FALSE_OR_POP" (rel: Rel) Branch => (-1, 0), pops 1;
     /// If TOS is true, jumps and keeps it; otherwise pops it (`or`).
-    JumpIfTrueOrPop = 0x34 "JUMP_IF_TRUE_OR_POP" (rel: Rel) Branch => (-1, 0);
+    JumpIfTrueOrPop = 0x34 "JUMP_IF_TRUE_OR_POP" (rel: Rel) Branch => (-1, 0), pops 1;
     /// Replaces TOS with `iter(TOS)`.
-    GetIter = 0x35 "GET_ITER" () Next => (0, 0);
+    GetIter = 0x35 "GET_ITER" () Next => (0, 0), pops 1;
     /// TOS is an iterator: pushes its next value, or, when it is exhausted,
     /// pops it and jumps.
-    ForIter = 0x36 "FOR_ITER" (rel: Rel) Branch => (1, -1);
+    ForIter = 0x36 "FOR_ITER" (rel: Rel) Branch => (1, -1), pops 1;
 
     /// Pops `n` values into a new tuple (first pushed first).
-    BuildTuple = 0x40 "BUILD_TUPLE" (n: u16) Next => (1 - n, 0);
+    BuildTuple = 0x40 "BUILD_TUPLE" (n: u16) Next => (1 - n, 0), pops n;
     /// Pops `n` values into a new list.
-    BuildList = 0x41 "BUILD_LIST" (n: u16) Next => (1 - n, 0);
+    BuildList = 0x41 "BUILD_LIST" (n: u16) Next => (1 - n, 0), pops n;
     /// Pops `n` key/value pairs (key pushed first) into a new dict.
-    BuildMap = 0x42 "BUILD_MAP" (n: u16) Next => (1 - 2 * n, 0);
+    BuildMap = 0x42 "BUILD_MAP" (n: u16) Next => (1 - 2 * n, 0), pops 2 * n;
     /// Pops `n` values into a new set.
-    BuildSet = 0x43 "BUILD_SET" (n: u16) Next => (1 - n, 0);
+    BuildSet = 0x43 "BUILD_SET" (n: u16) Next => (1 - n, 0), pops n;
     /// Pops `n` (2 or 3) of start, stop, step into a slice.
-    BuildSlice = 0x44 "BUILD_SLICE" (n: u8) Next => (1 - n, 0);
+    BuildSlice = 0x44 "BUILD_SLICE" (n: u8) Next => (1 - n, 0), pops n;
     /// Pops `n` strs and pushes their concatenation (f-strings).
-    BuildString = 0x45 "BUILD_STRING" (n: u16) Next => (1 - n, 0);
+    BuildString = 0x45 "BUILD_STRING" (n: u16) Next => (1 - n, 0), pops n;
     /// Formats a value for an f-string: pops the spec (if `flags` has
     /// [`FORMAT_HAS_SPEC`]) and the value, applies the conversion in `flags`,
     /// pushes the str.
-    FormatValue = 0x46 "FORMAT_VALUE" (flags: u8) Next => (-((flags >> 2) & 1), 0);
+    FormatValue = 0x46 "FORMAT_VALUE" (flags: u8) Next => (-((flags >> 2) & 1), 0), pops 1 + ((flags >> 2) & 1);
     /// Pops an iterable of exactly `n` items and pushes them so the first
     /// item ends on top.
-    UnpackSequence = 0x47 "UNPACK_SEQUENCE" (n: u16) Next => (n - 1, 0);
+    UnpackSequence = 0x47 "UNPACK_SEQUENCE" (n: u16) Next => (n - 1, 0), pops 1;
     /// Pops TOS and appends it to the list `depth` entries below (comprehensions).
-    ListAppend = 0x48 "LIST_APPEND" (depth: u16) Next => (-1, 0);
+    ListAppend = 0x48 "LIST_APPEND" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Pops TOS and adds it to the set `depth` entries below.
-    SetAdd = 0x49 "SET_ADD" (depth: u16) Next => (-1, 0);
+    SetAdd = 0x49 "SET_ADD" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Pops value and key (key pushed first) into the dict `depth` entries below.
-    MapAdd = 0x4a "MAP_ADD" (depth: u16) Next => (-2, 0);
+    MapAdd = 0x4a "MAP_ADD" (depth: u16) Next => (-2, 0), pops depth + 2;
     /// Pops an iterable and extends the list below it with it (`[*a]`).
-    ListExtend = 0x4b "LIST_EXTEND" (depth: u16) Next => (-1, 0);
+    ListExtend = 0x4b "LIST_EXTEND" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Pops a mapping and merges it into the dict `depth` below (`{**a}`).
-    DictUpdate = 0x4c "DICT_UPDATE" (depth: u16) Next => (-1, 0);
+    DictUpdate = 0x4c "DICT_UPDATE" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Unpacks with a star target: `before` names, a list, `after` names.
-    UnpackEx = 0x4d "UNPACK_EX" (before: u8, after: u8) Next => (before + after, 0);
+    UnpackEx = 0x4d "UNPACK_EX" (before: u8, after: u8) Next => (before + after, 0), pops 1;
     /// Replaces the list on TOS with a tuple of its items.
-    ListToTuple = 0x4e "LIST_TO_TUPLE" () Next => (0, 0);
+    ListToTuple = 0x4e "LIST_TO_TUPLE" () Next => (0, 0), pops 1;
 
     /// Makes a function from code constant `idx`. Below it, in push order:
     /// the defaults tuple ([`MAKE_FN_DEFAULTS`]), the keyword-only defaults
     /// dict ([`MAKE_FN_KWDEFAULTS`]), the closure tuple ([`MAKE_FN_CLOSURE`]).
-    MakeFunction = 0x50 "MAKE_FUNCTION" (idx: u16, flags: u8) Next => (1 - popcount3(flags), 0);
+    MakeFunction = 0x50 "MAKE_FUNCTION" (idx: u16, flags: u8) Next => (1 - popcount3(flags), 0), pops popcount3(flags);
     /// Calls `f` with `argc` positional and `nkw` keyword arguments. Stack,
     /// bottom to top: `f`, the positional arguments, then `nkw` pairs of
     /// (name as a str, value).
-    Call = 0x51 "CALL" (argc: u8, nkw: u8) Next => (-(argc + 2 * nkw), 0);
+    Call = 0x51 "CALL" (argc: u8, nkw: u8) Next => (-(argc + 2 * nkw), 0), pops argc + 2 * nkw + 1;
     /// Like `CALL`, for the two entries `LOAD_METHOD` pushed below the arguments.
-    CallMethod = 0x52 "CALL_METHOD" (argc: u8, nkw: u8) Next => (-(argc + 2 * nkw) - 1, 0);
+    CallMethod = 0x52 "CALL_METHOD" (argc: u8, nkw: u8) Next => (-(argc + 2 * nkw) - 1, 0), pops argc + 2 * nkw + 2;
     /// Calls `f` with a tuple of positional arguments and, if `flags` has
     /// [`CALL_EX_KWARGS`], a dict of keyword arguments (`f(*a, **k)`).
-    CallEx = 0x53 "CALL_EX" (flags: u8) Next => (-1 - (flags & 1), 0);
+    CallEx = 0x53 "CALL_EX" (flags: u8) Next => (-1 - (flags & 1), 0), pops 2 + (flags & 1);
 
     /// Returns TOS from the frame.
-    ReturnValue = 0x58 "RETURN_VALUE" () Stop => (-1, 0);
+    ReturnValue = 0x58 "RETURN_VALUE" () Stop => (-1, 0), pops 1;
     /// `n` = 0: re-raises the exception being handled (`raise`);
     /// 1: raises TOS (a class is called first); 2: raises TOS1 with
     /// `__cause__` TOS (`raise a from b`).
-    RaiseVarargs = 0x59 "RAISE_VARARGS" (n: u8) Stop => (-n, 0);
+    RaiseVarargs = 0x59 "RAISE_VARARGS" (n: u8) Stop => (-n, 0), pops n;
     /// Pops an exception and raises it again without adding a traceback
     /// entry (end of a `finally` or an unmatched `except` chain).
-    Reraise = 0x5a "RERAISE" () Stop => (-1, 0);
+    Reraise = 0x5a "RERAISE" () Stop => (-1, 0), pops 1;
     /// Pushes an exception block whose handler is at `rel`. When an
     /// exception escapes the protected code, the value stack is cut back to
     /// its depth here, the block popped, the exception pushed, and the
     /// handler entered.
-    SetupExcept = 0x5b "SETUP_EXCEPT" (rel: Rel) Setup => (0, 1);
+    SetupExcept = 0x5b "SETUP_EXCEPT" (rel: Rel) Setup => (0, 1), pops 0;
     /// Pops the innermost exception block (leaving a `try` normally, or
     /// before `break`/`continue`/`return` leaves it).
-    PopBlock = 0x5c "POP_BLOCK" () Next => (0, 0);
+    PopBlock = 0x5c "POP_BLOCK" () Next => (0, 0), pops 0;
     /// At a handler's start: TOS is the exception; pushes the exception
     /// being handled before it (`exc` → `prev exc`) and makes TOS the one
     /// being handled (for bare `raise` and `__context__`).
-    PushExcInfo = 0x5d "PUSH_EXC_INFO" () Next => (1, 0);
+    PushExcInfo = 0x5d "PUSH_EXC_INFO" () Next => (1, 0), pops 1;
     /// Pops `prev` and makes it the exception being handled again.
-    PopExcept = 0x5e "POP_EXCEPT" () Next => (-1, 0);
+    PopExcept = 0x5e "POP_EXCEPT" () Next => (-1, 0), pops 1;
 }
 
 #[cfg(test)]
@@ -584,6 +597,18 @@ mod tests {
                 ) || n == 1
             );
             bytes[0] = 0;
+        }
+    }
+
+    #[test]
+    fn every_instruction_reads_at_least_what_it_removes() {
+        for &code in Op::ALL_OPCODES {
+            for operands in [[0u8; 4], [3, 0, 2, 0], [7, 1, 1, 0]] {
+                let bytes = [code, operands[0], operands[1], operands[2], operands[3]];
+                let op = Op::decode(&bytes, 0).unwrap();
+                let (fall, branch) = op.stack_effect();
+                assert!(op.pops() >= -fall && op.pops() >= -branch.min(0), "{op:?}");
+            }
         }
     }
 

@@ -38,6 +38,9 @@ impl<'a, H: Host> Vm<'a, H> {
         let mut found = None;
         for k in 0..a.nkw {
             let key = self.stack_at(a.at + a.argc + 2 * k);
+            if !self.is_str(key) {
+                return Err(self.type_error(format_args!("keywords must be strings")));
+            }
             let id = key.as_qstr().unwrap_or(u32::MAX);
             if !allowed.iter().any(|&x| x as u32 == id) {
                 let mut buf = StackBuf::<64>::new();

@@ -46,7 +46,12 @@ impl<'a, H: Host> Vm<'a, H> {
         let from = self.sp - n;
         let mut total = 0;
         for i in 0..n {
-            total += self.str_bytes(self.stack_at(from + i)).len();
+            let part = self.stack_at(from + i);
+            if !self.is_str(part) {
+                let tn = self.type_name(part);
+                return Err(self.type_error(format_args!("f-string part must be str, not {tn}")));
+            }
+            total += self.str_bytes(part).len();
         }
         let s = self.alloc_str(total)?;
         let mut at = 0;
@@ -83,6 +88,10 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// `format(v, spec)`; `spec` may be NULL for "".
     pub(crate) fn format(&mut self, v: Value, spec: Value) -> Result<Value, Raised> {
+        if !spec.is_null() && !self.is_str(spec) {
+            let tn = self.type_name(spec);
+            return Err(self.type_error(format_args!("format spec must be str, not {tn}")));
+        }
         let spec_bytes: StackBuf<256> = {
             let mut b = StackBuf::new();
             if !spec.is_null() {

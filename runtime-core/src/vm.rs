@@ -475,6 +475,9 @@ impl<'a, H: Host> Vm<'a, H> {
         for k in 0..nkw {
             let name = self.stack_at(kw + 2 * k);
             let value = self.stack_at(kw + 2 * k + 1);
+            if !self.is_str(name) {
+                return Err(self.type_error(format_args!("keywords must be strings")));
+            }
             let mut found = None;
             for p in code.posonly as usize..nargs + nkwonly {
                 let vn = self.image.varname(code, p as u32);
@@ -1259,6 +1262,24 @@ impl<'a, H: Host> Vm<'a, H> {
         if flags & MAKE_FN_DEFAULTS != 0 {
             defaults = self.peek(n);
             n += 1;
+        }
+        // The validator checked the instruction, not what the stack holds: a
+        // damaged image must get an exception here, not a VM fault later.
+        let code_rec = self.image.code(code);
+        let closure_ok = if closure.is_null() {
+            code_rec.nfree == 0
+        } else {
+            self.is_tag(closure, TAG_TUPLE)
+                && self.int_field(closure, 1) == code_rec.nfree as usize
+                && (0..code_rec.nfree as usize)
+                    .all(|i| self.is_tag(self.field(closure, 2 + i), TAG_CELL))
+        };
+        if !closure_ok
+            || (!defaults.is_null() && !self.is_tag(defaults, TAG_TUPLE))
+            || (!kwdefaults.is_null() && !self.is_tag(kwdefaults, TAG_DICT))
+            || (!defaults.is_null() && self.int_field(defaults, 1) > code_rec.argcount as usize)
+        {
+            return Err(self.runtime_error(format_args!("malformed function in the image")));
         }
         let f = self.new_obj(
             TAG_FUNCTION,

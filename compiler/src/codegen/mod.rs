@@ -157,7 +157,10 @@ impl<'a> Codegen<'a, '_> {
         // Nested in a function: `outer.<locals>.name`; at module level: `name`.
         let qualname = match self.units.len() {
             0 | 1 => name.to_string(),
-            _ => format!("{}.<locals>.{name}", self.units.last().map_or("", |u| u.qualname.as_str())),
+            _ => format!(
+                "{}.<locals>.{name}",
+                self.units.last().map_or("", |u| u.qualname.as_str())
+            ),
         };
         self.units.push(Unit {
             scope,
