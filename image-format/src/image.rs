@@ -582,11 +582,10 @@ pub fn analyze(code: &[u8], scratch: &mut [u32]) -> Result<StackInfo, FlowError>
                 if matches!(flow, Flow::Jump | Flow::Branch | Flow::Setup) {
                     let rel = op.rel().unwrap_or(0) as i64;
                     let target = next as i64 + rel;
-                    let (d, b) = if flow == Flow::Setup {
-                        (stack + branch, blocks)
-                    } else {
-                        (stack + branch, blocks)
-                    };
+                    // A handler is entered with the block already popped, so
+                    // every branch edge carries the depth from before the
+                    // instruction's own block change.
+                    let (d, b) = (stack + branch, blocks);
                     let d = check(d)?;
                     peak = peak.max(d as i32);
                     dirty |= enter(slots, target, pack(d, b as u32), at)?;
@@ -623,7 +622,7 @@ fn section<'a>(
     if end > bytes.len() || start < HEADER_LEN {
         return Err(ImageError::SectionOutOfBounds { section: name });
     }
-    if start % 4 != 0 || (record > 0 && s.len as usize % record != 0) {
+    if !start.is_multiple_of(4) || (record > 0 && !(s.len as usize).is_multiple_of(record)) {
         return Err(ImageError::Misaligned { section: name });
     }
     Ok(&bytes[start..end])
@@ -954,7 +953,7 @@ impl<'a> Image<'a> {
                     | const_kind::INT => {}
                     const_kind::FLOAT => {}
                     const_kind::BIG_INT => {
-                        if r.a % 4 != 0 || !in_data(r.a, 4 * (r.b & 0x7fff_ffff) as u64) {
+                        if !r.a.is_multiple_of(4) || !in_data(r.a, 4 * (r.b & 0x7fff_ffff) as u64) {
                             return Err(bad("constants", gi, "big int out of bounds"));
                         }
                     }
@@ -974,7 +973,7 @@ impl<'a> Image<'a> {
                         }
                     }
                     const_kind::TUPLE => {
-                        if r.a % 4 != 0 || !in_data(r.a, 4 * r.b as u64) {
+                        if !r.a.is_multiple_of(4) || !in_data(r.a, 4 * r.b as u64) {
                             return Err(bad("constants", gi, "tuple out of bounds"));
                         }
                         for k in 0..r.b {
@@ -994,7 +993,7 @@ impl<'a> Image<'a> {
                 return Err(bad("code objects", ci, "module or name out of range"));
             }
             let m = self.module(c.module);
-            if c.code_offset % 4 != 0
+            if !c.code_offset.is_multiple_of(4)
                 || (c.code_offset as u64 + c.code_len as u64) > bytecode.len() as u64
             {
                 return Err(bad("code objects", ci, "bytecode out of bounds"));
@@ -1009,7 +1008,7 @@ impl<'a> Image<'a> {
             if (c.lines_offset as u64 + c.lines_len as u64) > lines.len() as u64 {
                 return Err(bad("code objects", ci, "line table out of bounds"));
             }
-            if c.names_offset % 4 != 0
+            if !c.names_offset.is_multiple_of(4)
                 || (c.names_offset as u64 + c.names_len() as u64) > names.len() as u64
             {
                 return Err(bad("code objects", ci, "names out of bounds"));
@@ -1027,10 +1026,10 @@ impl<'a> Image<'a> {
                 }
             }
             for cell in 0..c.ncells as u32 {
-                if let Some(arg) = self.cell2arg(&c, cell) {
-                    if arg >= nparams {
-                        return Err(bad("code objects", ci, "cell bound to a non-parameter"));
-                    }
+                if let Some(arg) = self.cell2arg(&c, cell)
+                    && arg >= nparams
+                {
+                    return Err(bad("code objects", ci, "cell bound to a non-parameter"));
                 }
             }
             let table = &lines[c.lines_offset as usize..(c.lines_offset + c.lines_len) as usize];
@@ -1068,10 +1067,8 @@ impl<'a> Image<'a> {
                 };
                 let nderef = c.ncells as u32 + c.nfree as u32;
                 match op {
-                    Op::LoadConst { idx } => {
-                        if idx as u32 >= m.const_count {
-                            return Err(operand("constant index out of range"));
-                        }
+                    Op::LoadConst { idx } if idx as u32 >= m.const_count => {
+                        return Err(operand("constant index out of range"));
                     }
                     Op::MakeFunction { idx, flags } => {
                         if flags > 7 {
@@ -1084,18 +1081,18 @@ impl<'a> Image<'a> {
                             return Err(operand("MAKE_FUNCTION needs a code constant"));
                         }
                     }
-                    Op::LoadFast { idx } | Op::StoreFast { idx } | Op::DeleteFast { idx } => {
-                        if idx >= c.nlocals {
-                            return Err(operand("local index out of range"));
-                        }
+                    Op::LoadFast { idx } | Op::StoreFast { idx } | Op::DeleteFast { idx }
+                        if idx >= c.nlocals =>
+                    {
+                        return Err(operand("local index out of range"));
                     }
                     Op::LoadDeref { idx }
                     | Op::StoreDeref { idx }
                     | Op::DeleteDeref { idx }
-                    | Op::LoadClosure { idx } => {
-                        if idx as u32 >= nderef {
-                            return Err(operand("cell index out of range"));
-                        }
+                    | Op::LoadClosure { idx }
+                        if idx as u32 >= nderef =>
+                    {
+                        return Err(operand("cell index out of range"));
                     }
                     Op::LoadGlobal { name }
                     | Op::StoreGlobal { name }
@@ -1103,40 +1100,28 @@ impl<'a> Image<'a> {
                     | Op::LoadAttr { name }
                     | Op::StoreAttr { name }
                     | Op::DeleteAttr { name }
-                    | Op::LoadMethod { name } => {
-                        if name as u32 >= nq {
-                            return Err(operand("name id out of range"));
-                        }
+                    | Op::LoadMethod { name }
+                        if name as u32 >= nq =>
+                    {
+                        return Err(operand("name id out of range"));
                     }
-                    Op::BinaryOp { op } | Op::InplaceOp { op } => {
-                        if BinOp::from_u8(op).is_none() {
-                            return Err(operand("unknown binary operator"));
-                        }
+                    Op::BinaryOp { op } | Op::InplaceOp { op } if BinOp::from_u8(op).is_none() => {
+                        return Err(operand("unknown binary operator"));
                     }
-                    Op::UnaryOp { op } => {
-                        if UnaryOp::from_u8(op).is_none() {
-                            return Err(operand("unknown unary operator"));
-                        }
+                    Op::UnaryOp { op } if UnaryOp::from_u8(op).is_none() => {
+                        return Err(operand("unknown unary operator"));
                     }
-                    Op::CompareOp { op } => {
-                        if CmpOp::from_u8(op).is_none() {
-                            return Err(operand("unknown comparison"));
-                        }
+                    Op::CompareOp { op } if CmpOp::from_u8(op).is_none() => {
+                        return Err(operand("unknown comparison"));
                     }
-                    Op::BuildSlice { n } => {
-                        if !(2..=3).contains(&n) {
-                            return Err(operand("BUILD_SLICE takes 2 or 3"));
-                        }
+                    Op::BuildSlice { n } if !(2..=3).contains(&n) => {
+                        return Err(operand("BUILD_SLICE takes 2 or 3"));
                     }
-                    Op::RaiseVarargs { n } => {
-                        if n > 2 {
-                            return Err(operand("RAISE_VARARGS takes 0, 1 or 2"));
-                        }
+                    Op::RaiseVarargs { n } if n > 2 => {
+                        return Err(operand("RAISE_VARARGS takes 0, 1 or 2"));
                     }
-                    Op::FormatValue { flags } | Op::CallEx { flags } => {
-                        if flags > 7 {
-                            return Err(operand("unknown flags"));
-                        }
+                    Op::FormatValue { flags } | Op::CallEx { flags } if flags > 7 => {
+                        return Err(operand("unknown flags"));
                     }
                     _ => {}
                 }

@@ -443,11 +443,11 @@ impl<'a, H: Host> Vm<'a, H> {
             let code = self.image.code(self.int_field(o, 1) as u32);
             return Ok(Some(Value::qstr(code.name)));
         }
-        if let Some(id) = o.as_builtin() {
-            if n == q::DUNDER_NAME {
-                let s = b::NAMES[id as usize];
-                return self.new_str(s.as_bytes()).map(Some);
-            }
+        if let Some(id) = o.as_builtin()
+            && n == q::DUNDER_NAME
+        {
+            let s = b::NAMES[id as usize];
+            return self.new_str(s.as_bytes()).map(Some);
         }
         if self.is_tag(o, TAG_RANGE) {
             let i = match n {
@@ -489,14 +489,14 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub(crate) fn no_attribute(&mut self, o: Value, name: u32) -> Raised {
         let n = self.image.qstr(name);
-        if let Some(id) = o.as_builtin() {
-            if b::is_type(id) {
-                let tn = b::NAMES[id as usize];
-                return self.new_error(
-                    b::ATTRIBUTE_ERROR,
-                    format_args!("type object '{tn}' has no attribute '{n}'"),
-                );
-            }
+        if let Some(id) = o.as_builtin()
+            && b::is_type(id)
+        {
+            let tn = b::NAMES[id as usize];
+            return self.new_error(
+                b::ATTRIBUTE_ERROR,
+                format_args!("type object '{tn}' has no attribute '{n}'"),
+            );
         }
         let tn = self.type_name(o);
         self.new_error(

@@ -67,10 +67,10 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn int_from_i64(&mut self, i: i64) -> Result<Value, Raised> {
-        if let Ok(small) = i32::try_from(i) {
-            if let Some(v) = Value::small(small) {
-                return Ok(v);
-            }
+        if let Ok(small) = i32::try_from(i)
+            && let Some(v) = Value::small(small)
+        {
+            return Ok(v);
         }
         let mut buf = [0u32; 2];
         let int = Int::from_i64(i, &mut buf);
@@ -183,10 +183,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 0
             };
             let i = if neg { -m } else { m };
-            if let Ok(i) = i32::try_from(i) {
-                if let Some(s) = Value::small(i) {
-                    return s;
-                }
+            if let Ok(i) = i32::try_from(i)
+                && let Some(s) = Value::small(i)
+            {
+                return s;
             }
         }
         v

@@ -13,6 +13,10 @@
 //!   a full stack region or too deep recursion `RecursionError`. Nothing a
 //!   program does makes the VM panic.
 #![no_std]
+// `Vm::to_str`, `to_list`, … convert Python values, not `self`.
+#![allow(clippy::wrong_self_convention)]
+// The call path passes a frame's coordinates as plain integers.
+#![allow(clippy::too_many_arguments)]
 
 pub mod num;
 

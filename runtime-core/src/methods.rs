@@ -449,9 +449,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let mname = self.image.qstr(name as u32);
                 self.method_args(a, mname, 1, 3)?;
                 let sub = self.arg(a, 0);
-                self.need_str(sub, "must be str, not").or_else(|_| {
+                self.need_str(sub, "must be str, not").map_err(|_| {
                     let tn = self.type_name(sub);
-                    Err(self.type_error(format_args!("must be str, not {tn}")))
+                    self.type_error(format_args!("must be str, not {tn}"))
                 })?;
                 let (from, to) = self.str_range(s, a, 1)?;
                 let hay_len = to.saturating_sub(from);
@@ -504,9 +504,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 let r = match name {
                     q::ISDIGIT => {
                         !text.is_empty()
-                            && text.chars().all(|c| {
-                                c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()
-                            })
+                            && text.chars().all(|c| c.is_ascii_digit() || c.is_numeric())
                     }
                     q::ISALPHA => !text.is_empty() && text.chars().all(char::is_alphabetic),
                     q::ISSPACE => !text.is_empty() && text.chars().all(char::is_whitespace),
@@ -668,9 +666,9 @@ impl<'a, H: Host> Vm<'a, H> {
         };
         if sep != Value::NONE {
             self.need_str(sep, "must be str or None, not")
-                .or_else(|_| {
+                .map_err(|_| {
                     let tn = self.type_name(sep);
-                    Err(self.type_error(format_args!("must be str or None, not {tn}")))
+                    self.type_error(format_args!("must be str or None, not {tn}"))
                 })?;
             if self.str_bytes(sep).is_empty() {
                 return Err(self.value_error(format_args!("empty separator")));

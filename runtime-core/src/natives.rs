@@ -562,11 +562,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format_args!("'{tn}' object is not reversible")));
                 }
-                let l = if self.is_str(v) {
-                    self.to_list(v)?
-                } else {
-                    self.to_list(v)?
-                };
+                let l = self.to_list(v)?;
                 self.list_reverse(l);
                 self.get_iter(l)
             }
@@ -1125,7 +1121,7 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         self.arg_count(a, "range", 1, 3)?;
         let mut vals = [0i64, 0, 1];
-        for i in 0..a.argc {
+        for (i, slot) in vals.iter_mut().enumerate().take(a.argc) {
             let v = self.arg(a, i);
             if !self.is_int(v) {
                 let tn = self.type_name(v);
@@ -1139,7 +1135,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     format_args!("range() arguments too large for this runtime"),
                 ));
             };
-            vals[i] = x;
+            *slot = x;
         }
         let (start, stop, step) = match a.argc {
             1 => (0, vals[0], 1),

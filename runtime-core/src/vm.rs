@@ -259,16 +259,13 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         let fp = self.sp;
         self.heap.words[fp..fp + size].fill(0);
-        let hdr = [
-            func,
-            Value::int(code_idx as i32),
-            Value::int(module as i32),
-            Value::int(0),
-            Value::int(self.fp as i32),
-            Value::int(0),
-            Value::int(base as i32),
-            Value::int(if stop { FLAG_STOP } else { 0 }),
-        ];
+        let mut hdr = [Value::int(0); F_HDR];
+        hdr[F_FUNC] = func;
+        hdr[F_CODE] = Value::int(code_idx as i32);
+        hdr[F_MODULE] = Value::int(module as i32);
+        hdr[F_PREV] = Value::int(self.fp as i32);
+        hdr[F_BASE] = Value::int(base as i32);
+        hdr[F_FLAGS] = Value::int(if stop { FLAG_STOP } else { 0 });
         for (i, v) in hdr.iter().enumerate() {
             self.heap.words[fp + i] = v.0;
         }
@@ -303,10 +300,6 @@ impl<'a, H: Host> Vm<'a, H> {
     #[inline]
     fn set_frame_int(&mut self, fp: usize, i: usize, v: usize) {
         self.heap.words[fp + i] = Value::int(v as i32).0;
-    }
-
-    pub(crate) fn current_module(&self) -> usize {
-        self.frame_int(self.fp, F_MODULE)
     }
 
     // ---- calls
@@ -1378,10 +1371,10 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_tag(v, TAG_EXCEPTION) {
             return Ok(v);
         }
-        if let Some(id) = v.as_builtin() {
-            if b::is_exception_class(id) {
-                return self.new_exception(id, &[]);
-            }
+        if let Some(id) = v.as_builtin()
+            && b::is_exception_class(id)
+        {
+            return self.new_exception(id, &[]);
         }
         Err(self.type_error(format_args!("exceptions must derive from BaseException")))
     }

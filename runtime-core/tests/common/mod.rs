@@ -1,6 +1,5 @@
-//! Compiles Python with the real compiler and runs it on the VM with a
-//! capturing host.
-use runtime_core::{Host, Outcome, Vm};
+//! A host that captures what the VM writes.
+use runtime_core::Host;
 
 #[derive(Default)]
 pub struct Capture {
@@ -19,35 +18,4 @@ impl Host for Capture {
         0
     }
     fn sleep_us(&mut self, _us: u64) {}
-}
-
-pub struct Run {
-    pub outcome: Outcome,
-    pub out: String,
-    pub err: String,
-}
-
-pub fn run_with_heap(src: &str, heap_bytes: usize) -> Run {
-    let files = [compiler::SourceFile {
-        path: "src/main.py".into(),
-        module: "main".into(),
-        text: src.into(),
-    }];
-    let output = compiler::compile(&files, "main");
-    let image = output
-        .image
-        .unwrap_or_else(|| panic!("compile failed: {:?}", output.diagnostics));
-    let mut heap = vec![0u8; heap_bytes];
-    let mut vm = Vm::new(&image, &mut heap, Capture::default()).expect("image loads");
-    let outcome = vm.run();
-    let host = vm.host();
-    Run {
-        outcome,
-        out: String::from_utf8_lossy(&host.out).into_owned(),
-        err: String::from_utf8_lossy(&host.err).into_owned(),
-    }
-}
-
-pub fn run(src: &str) -> Run {
-    run_with_heap(src, 192 * 1024)
 }
