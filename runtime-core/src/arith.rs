@@ -1072,6 +1072,13 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// The hash dicts use: equal values hash alike (1 == 1.0 == True).
     pub(crate) fn hash(&mut self, v: Value) -> Result<u32, Raised> {
+        self.hash_depth(v, 0)
+    }
+
+    fn hash_depth(&mut self, v: Value, depth: u32) -> Result<u32, Raised> {
+        if depth > 64 {
+            return Err(self.raise_recursion_error());
+        }
         if let Some(i) = v.as_small() {
             return Ok(if i == -1 { -2i32 as u32 } else { i as u32 });
         }
@@ -1099,7 +1106,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 let mut h: u32 = 0x345678;
                 for i in 0..n {
                     let x = self.seq_get(v, i);
-                    let hx = self.hash(x)?;
+                    let hx = self.hash_depth(x, depth + 1)?;
                     h = (h ^ hx).wrapping_mul(1_000_003).rotate_left(5);
                 }
                 Ok(h ^ n as u32)
@@ -1116,7 +1123,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     let (k, _) = self.dict_entry(v, i);
                     i += 1;
                     if k != Value::DELETED {
-                        let hk = self.hash(k)?;
+                        let hk = self.hash_depth(k, depth + 1)?;
                         h = h.wrapping_add(
                             (hk ^ (hk << 16) ^ 89_869_747).wrapping_mul(3_644_798_167),
                         );

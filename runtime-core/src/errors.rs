@@ -110,6 +110,18 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// `except` matching: `spec` is a class or a tuple of classes.
     pub(crate) fn exception_matches(&mut self, e: Value, spec: Value) -> Result<bool, Raised> {
+        self.exception_matches_depth(e, spec, 0)
+    }
+
+    fn exception_matches_depth(
+        &mut self,
+        e: Value,
+        spec: Value,
+        depth: u32,
+    ) -> Result<bool, Raised> {
+        if depth > 64 {
+            return Err(self.raise_recursion_error());
+        }
         if let Some(id) = spec.as_builtin() {
             if !b::is_exception_class(id) {
                 return Err(self.type_error(format_args!(
@@ -122,7 +134,7 @@ impl<'a, H: Host> Vm<'a, H> {
             let n = self.seq_parts(spec).map_or(0, |p| p.1);
             for i in 0..n {
                 let s = self.seq_get(spec, i);
-                if self.exception_matches(e, s)? {
+                if self.exception_matches_depth(e, s, depth + 1)? {
                     return Ok(true);
                 }
             }

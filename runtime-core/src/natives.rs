@@ -619,6 +619,19 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn class_matches(&mut self, cls: u16, spec: Value, name: &str) -> Result<bool, Raised> {
+        self.class_matches_depth(cls, spec, name, 0)
+    }
+
+    fn class_matches_depth(
+        &mut self,
+        cls: u16,
+        spec: Value,
+        name: &str,
+        depth: u32,
+    ) -> Result<bool, Raised> {
+        if depth > 64 {
+            return Err(self.raise_recursion_error());
+        }
         if let Some(s) = spec.as_builtin().filter(|&s| b::is_type(s)) {
             return Ok(b::is_subclass(cls, s));
         }
@@ -626,7 +639,7 @@ impl<'a, H: Host> Vm<'a, H> {
             let n = self.seq_parts(spec).map_or(0, |p| p.1);
             for i in 0..n {
                 let s = self.seq_get(spec, i);
-                if self.class_matches(cls, s, name)? {
+                if self.class_matches_depth(cls, s, name, depth + 1)? {
                     return Ok(true);
                 }
             }

@@ -73,7 +73,9 @@ pub(crate) enum Out {
     Buf(Value),
 }
 
-const MAX_NESTING: usize = 32;
+/// How deeply containers may nest in one repr (each level is a Rust call,
+/// and a board has little stack).
+pub(crate) const MAX_NESTING: usize = 64;
 
 impl<'a, H: Host> Vm<'a, H> {
     /// Writes bytes that do not live in the heap.

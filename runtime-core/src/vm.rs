@@ -65,7 +65,7 @@ pub struct Vm<'a, H: Host> {
     /// The next unwind must not add a traceback entry for the current frame.
     tb_skip: bool,
     /// Containers whose repr is being written (see `text::repr_enter`).
-    pub(crate) repr_stack: [Value; 32],
+    pub(crate) repr_stack: [Value; crate::text::MAX_NESTING],
     pub(crate) repr_depth: usize,
     /// Collect before every allocation (tests use this to find values the
     /// VM forgot to root).
@@ -113,7 +113,7 @@ impl<'a, H: Host> Vm<'a, H> {
             handled: Value::NULL,
             memory_error: Value::NULL,
             tb_skip: false,
-            repr_stack: [Value::NULL; 32],
+            repr_stack: [Value::NULL; crate::text::MAX_NESTING],
             repr_depth: 0,
             gc_stress: false,
         };
@@ -960,14 +960,18 @@ impl<'a, H: Host> Vm<'a, H> {
                 Op::ListAppend { depth } => {
                     let v = self.peek(0);
                     let l = self.peek(depth as usize);
-                    let r = self.list_append(l, v);
+                    let r = self
+                        .expect(l, TAG_LIST)
+                        .and_then(|_| self.list_append(l, v));
                     self.sp -= 1;
                     r
                 }
                 Op::ListExtend { depth } => {
                     let v = self.peek(0);
                     let l = self.peek(depth as usize);
-                    let r = self.list_extend(l, v);
+                    let r = self
+                        .expect(l, TAG_LIST)
+                        .and_then(|_| self.list_extend(l, v));
                     self.sp -= 1;
                     r
                 }
@@ -982,21 +986,25 @@ impl<'a, H: Host> Vm<'a, H> {
                     let k = self.peek(1);
                     let v = self.peek(0);
                     let d = self.peek(depth as usize + 1);
-                    let r = self.dict_set(d, k, v);
+                    let r = self
+                        .expect(d, TAG_DICT)
+                        .and_then(|_| self.dict_set(d, k, v));
                     self.sp -= 2;
                     r
                 }
                 Op::DictUpdate { depth } => {
                     let src = self.peek(0);
                     let d = self.peek(depth as usize);
-                    let r = self.dict_update(d, src);
+                    let r = self
+                        .expect(d, TAG_DICT)
+                        .and_then(|_| self.dict_update(d, src));
                     self.sp -= 1;
                     r
                 }
                 Op::SetAdd { depth } => {
                     let v = self.peek(0);
                     let s = self.peek(depth as usize);
-                    let r = self.set_add(s, v);
+                    let r = self.expect(s, TAG_SET).and_then(|_| self.set_add(s, v));
                     self.sp -= 1;
                     r
                 }
@@ -1377,6 +1385,18 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.new_exception(id, &[]);
         }
         Err(self.type_error(format_args!("exceptions must derive from BaseException")))
+    }
+
+    /// The container instructions trust the compiler to have built the
+    /// container they add to; a damaged image gets an exception instead.
+    fn expect(&mut self, v: Value, tag: u8) -> Result<(), Raised> {
+        if self.is_tag(v, tag) {
+            Ok(())
+        } else {
+            Err(self.runtime_error(format_args!(
+                "malformed image: wrong container for a build instruction"
+            )))
+        }
     }
 
     pub(crate) fn not_supported(&mut self, what: &str) -> Raised {
