@@ -607,6 +607,22 @@ pub struct Image<'a> {
     bytes: &'a [u8],
     toc: Toc,
     flags: u16,
+    s: Slices<'a>,
+}
+
+/// The sections, sliced once at load so that accessors on the VM's hot
+/// paths (names, constants, code records) do not re-check offsets.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slices<'a> {
+    strings: &'a [u8],
+    string_data: &'a [u8],
+    modules: &'a [u8],
+    consts: &'a [u8],
+    const_data: &'a [u8],
+    codes: &'a [u8],
+    bytecode: &'a [u8],
+    lines: &'a [u8],
+    names: &'a [u8],
 }
 
 fn section<'a>(
@@ -682,7 +698,24 @@ impl<'a> Image<'a> {
             .get(HEADER_LEN..HEADER_LEN.saturating_add(toc_len))
             .ok_or(ImageError::BadToc)?;
         let toc: Toc = postcard::from_bytes(toc_bytes).map_err(|_| ImageError::BadToc)?;
-        let image = Image { bytes, toc, flags };
+        let t = toc;
+        let s = Slices {
+            strings: section(bytes, t.strings, "strings", StringRecord::SIZE)?,
+            string_data: section(bytes, t.string_data, "string data", 0)?,
+            modules: section(bytes, t.modules, "modules", ModuleRecord::SIZE)?,
+            consts: section(bytes, t.consts, "constants", ConstRecord::SIZE)?,
+            const_data: section(bytes, t.const_data, "constant data", 4)?,
+            codes: section(bytes, t.codes, "code objects", CodeRecord::SIZE)?,
+            bytecode: section(bytes, t.bytecode, "bytecode", 0)?,
+            lines: section(bytes, t.lines, "line tables", 0)?,
+            names: section(bytes, t.names, "names", 4)?,
+        };
+        let image = Image {
+            bytes,
+            toc,
+            flags,
+            s,
+        };
         image.validate(scratch)?;
         Ok(image)
     }
@@ -700,11 +733,6 @@ impl<'a> Image<'a> {
         rd_u32(self.bytes, 12)
     }
 
-    fn sec(&self, s: Section) -> &'a [u8] {
-        // Checked by `validate`.
-        &self.bytes[s.offset as usize..(s.offset + s.len) as usize]
-    }
-
     /// How many names there are in all (static and image).
     pub fn qstr_count(&self) -> u32 {
         qstr::STATIC_COUNT as u32 + self.toc.strings.len / StringRecord::SIZE as u32
@@ -720,7 +748,7 @@ impl<'a> Image<'a> {
     }
 
     fn string_record(&self, i: u32) -> StringRecord {
-        let b = self.sec(self.toc.strings);
+        let b = self.s.strings;
         let at = i as usize * StringRecord::SIZE;
         StringRecord {
             offset: rd_u32(b, at),
@@ -739,7 +767,7 @@ impl<'a> Image<'a> {
             return "";
         }
         let r = self.string_record(i);
-        let data = self.sec(self.toc.string_data);
+        let data = self.s.string_data;
         // Validated as UTF-8 in bounds by `validate`.
         core::str::from_utf8(&data[r.offset as usize..(r.offset + r.len) as usize]).unwrap_or("")
     }
@@ -749,11 +777,12 @@ impl<'a> Image<'a> {
         if id < qstr::STATIC_COUNT as u32 {
             return qstr::STATIC_HASHES[id as usize];
         }
-        let i = id - qstr::STATIC_COUNT as u32;
-        if i >= self.qstr_count() - qstr::STATIC_COUNT as u32 {
-            return qstr::str_hash(b"");
+        // The VM asks on every global lookup: one checked read.
+        let at = (id - qstr::STATIC_COUNT as u32) as usize * StringRecord::SIZE + 8;
+        match self.s.strings.get(at..at + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => qstr::str_hash(b""),
         }
-        self.string_record(i).hash
     }
 
     /// Finds the id of a name by its text (image names by linear search:
@@ -766,7 +795,7 @@ impl<'a> Image<'a> {
     }
 
     pub fn module(&self, i: u32) -> ModuleRecord {
-        let b = self.sec(self.toc.modules);
+        let b = self.s.modules;
         let at = i as usize * ModuleRecord::SIZE;
         ModuleRecord {
             name: rd_u32(b, at),
@@ -778,7 +807,7 @@ impl<'a> Image<'a> {
     }
 
     fn const_record(&self, global_index: u32) -> ConstRecord {
-        let b = self.sec(self.toc.consts);
+        let b = self.s.consts;
         let at = global_index as usize * ConstRecord::SIZE;
         ConstRecord {
             kind: rd_u32(b, at),
@@ -789,9 +818,14 @@ impl<'a> Image<'a> {
 
     /// Constant `idx` of module `module`.
     pub fn constant(&self, module: u32, idx: u32) -> Const<'a> {
-        let m = self.module(module);
-        let r = self.const_record(m.const_start + idx);
-        let data = self.sec(self.toc.const_data);
+        self.constant_at(self.module(module).const_start + idx)
+    }
+
+    /// Constant number `global_index` of the whole image (a module's
+    /// `const_start` plus its index): the VM keeps `const_start` per frame.
+    pub fn constant_at(&self, global_index: u32) -> Const<'a> {
+        let r = self.const_record(global_index);
+        let data = self.s.const_data;
         match r.kind {
             const_kind::TRUE => Const::True,
             const_kind::FALSE => Const::False,
@@ -814,7 +848,7 @@ impl<'a> Image<'a> {
     }
 
     pub fn code(&self, i: u32) -> CodeRecord {
-        let b = self.sec(self.toc.codes);
+        let b = self.s.codes;
         let at = i as usize * CodeRecord::SIZE;
         CodeRecord {
             name: rd_u32(b, at),
@@ -840,19 +874,19 @@ impl<'a> Image<'a> {
 
     /// The instructions of code object `i`.
     pub fn bytecode(&self, code: &CodeRecord) -> &'a [u8] {
-        let b = self.sec(self.toc.bytecode);
+        let b = self.s.bytecode;
         &b[code.code_offset as usize..(code.code_offset + code.code_len) as usize]
     }
 
     /// The source line of the instruction at byte offset `pc`.
     pub fn line_at(&self, code: &CodeRecord, pc: u32) -> u32 {
-        let b = self.sec(self.toc.lines);
+        let b = self.s.lines;
         let t = &b[code.lines_offset as usize..(code.lines_offset + code.lines_len) as usize];
         LineTable::line_at(t, code.first_line, pc).unwrap_or(code.first_line)
     }
 
     fn name_word(&self, code: &CodeRecord, i: usize) -> u32 {
-        let b = self.sec(self.toc.names);
+        let b = self.s.names;
         rd_u32(b, code.names_offset as usize + 4 * i)
     }
     /// Name of local `i`.
@@ -874,16 +908,14 @@ impl<'a> Image<'a> {
 
     fn validate(&self, scratch: &mut [u32]) -> Result<(), ImageError> {
         let t = self.toc;
-        let strings = section(self.bytes, t.strings, "strings", StringRecord::SIZE)?;
-        let string_data = section(self.bytes, t.string_data, "string data", 0)?;
-        section(self.bytes, t.modules, "modules", ModuleRecord::SIZE)?;
-        let consts = section(self.bytes, t.consts, "constants", ConstRecord::SIZE)?;
-        let const_data = section(self.bytes, t.const_data, "constant data", 4)?;
-        section(self.bytes, t.codes, "code objects", CodeRecord::SIZE)?;
-        let bytecode = section(self.bytes, t.bytecode, "bytecode", 0)?;
-        let lines = section(self.bytes, t.lines, "line tables", 0)?;
-        let names = section(self.bytes, t.names, "names", 4)?;
-        let _ = (consts, strings);
+        let Slices {
+            string_data,
+            const_data,
+            bytecode,
+            lines,
+            names,
+            ..
+        } = self.s;
 
         let nq = self.qstr_count();
         for i in 0..nq - qstr::STATIC_COUNT as u32 {

@@ -1000,8 +1000,10 @@ impl<'a, H: Host> Vm<'a, H> {
                         return Ok(false);
                     }
                     let big = if self.is_tag(a, TAG_BIGINT) { a } else { c };
-                    let iv = self.int_from_f64(f)?;
-                    self.int_cmp(iv, big) == Ordering::Equal
+                    self.push(big)?;
+                    let iv = self.int_from_f64(f);
+                    self.pop();
+                    self.int_cmp(iv?, big) == Ordering::Equal
                 }
                 _ => self.int_cmp(a, c) == Ordering::Equal,
             });

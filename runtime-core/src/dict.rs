@@ -162,8 +162,19 @@ impl<'a, H: Host> Vm<'a, H> {
         })
     }
 
-    /// Sets `d[key] = value`. `d`, `key` and `value` must be rooted.
+    /// Sets `d[key] = value`. `d` must be rooted; `key` and `value` may be
+    /// fresh objects nobody else holds, so they are rooted here while the
+    /// comparison and the table's growth may allocate.
     pub(crate) fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<(), Raised> {
+        let base = self.sp;
+        self.push(key)?;
+        self.push(value)?;
+        let r = self.dict_set_rooted(d, key, value);
+        self.sp = base;
+        r
+    }
+
+    fn dict_set_rooted(&mut self, d: Value, key: Value, value: Value) -> Result<(), Raised> {
         let h = self.hash(key)?;
         if let Ok((_, e)) = self.dict_find(d, key, h)? {
             let entries = self.field(d, 3).index();

@@ -155,7 +155,12 @@ impl<'h> Heap<'h> {
         }
         let obj = self.take(size)?;
         self.words[obj] = header(tag, size);
-        self.words[obj + 1..obj + size].fill(0);
+        // Values must start NULL and hash indices empty; string bytes are
+        // written by their maker before anyone reads them, and clearing a
+        // long string's block would double the cost of building it.
+        if tag != TAG_STR {
+            self.words[obj + 1..obj + size].fill(0);
+        }
         self.live_words += size;
         Some(obj)
     }

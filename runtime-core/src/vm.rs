@@ -76,6 +76,8 @@ pub struct Vm<'a, H: Host> {
 #[derive(Clone, Copy)]
 struct FrameView<'a> {
     code: CodeRecord,
+    /// The module's first constant in the image's constant table.
+    const_start: u32,
     bytecode: &'a [u8],
     locals: usize,
     derefs: usize,
@@ -99,7 +101,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let image = Image::parse(image, words).map_err(LoadError::Image)?;
         // A quarter of the heap for frames, at least 1024 words.
         let stack_end = (words.len() / 4).max(1024);
-        words.fill(0);
+        // No need to clear the heap: frames and objects are zeroed as they are
+        // made, and only words under the stack pointer or inside objects are
+        // ever read. Word 0 stays NULL for the stack scan.
+        words[0] = 0;
         let mut vm = Vm {
             image,
             heap: Heap::new(words, stack_end),
@@ -282,8 +287,10 @@ impl<'a, H: Host> Vm<'a, H> {
         let derefs = locals + code.nlocals as usize;
         let blocks = derefs + code.ncells as usize + code.nfree as usize;
         let stack = blocks + 2 * code.max_blocks as usize;
+        let const_start = self.image.module(code.module).const_start;
         FrameView {
             code,
+            const_start,
             bytecode: self.image.bytecode(&code),
             locals,
             derefs,
@@ -677,9 +684,11 @@ impl<'a, H: Host> Vm<'a, H> {
                     self.heap.words[n - 3] = top;
                     Ok(())
                 }
-                Op::LoadConst { idx } => self
-                    .load_const(fv.code.module, idx as u32)
-                    .and_then(|v| self.push(v)),
+                Op::LoadConst { idx } => {
+                    let c = self.image.constant_at(fv.const_start + idx as u32);
+                    self.const_value(fv.code.module, c)
+                        .and_then(|v| self.push(v))
+                }
                 Op::LoadInt { val } => self.push(Value::int(val as i32)),
                 Op::LoadNone {} => self.push(Value::NONE),
                 Op::LoadTrue {} => self.push(Value::TRUE),
@@ -1201,8 +1210,17 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn load_const(&mut self, module: u32, idx: u32) -> Result<Value, Raised> {
+        let c = self.image.constant(module, idx);
+        self.const_value(module, c)
+    }
+
+    fn const_value(
+        &mut self,
+        module: u32,
+        c: image_format::image::Const<'a>,
+    ) -> Result<Value, Raised> {
         use image_format::image::Const;
-        Ok(match self.image.constant(module, idx) {
+        Ok(match c {
             Const::None => Value::NONE,
             Const::True => Value::TRUE,
             Const::False => Value::FALSE,
