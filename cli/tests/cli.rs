@@ -238,7 +238,7 @@ fn every_diagnostic_is_reported() {
     let tmp = tempdir();
     write(
         &tmp.path().join("two.py"),
-        "class A: pass\nimport os\nprint('unreached')\n",
+        "async def f(): pass\nmatch 1:\n    case 1:\n        pass\nprint('unreached')\n",
     );
     let run = mpc_run(tmp.path(), &["run", "two.py"]);
     assert_status(&run, 1);
@@ -406,7 +406,10 @@ fn json_messages_parse() {
         .len();
     assert_eq!(last["bytes"].as_u64(), Some(size));
 
-    write(&project.join("src/main.py"), "class A: pass\nimport os\n");
+    write(
+        &project.join("src/main.py"),
+        "async def f(): pass\nmatch 1:\n    case 1:\n        pass\n",
+    );
     let run = mpc_run(&project, &["build", "--message-format", "json"]);
     assert_status(&run, 1);
     let lines = json_lines(&run);

@@ -42,7 +42,7 @@ fn unclosed_bracket() {
 fn two_unsupported_features() {
     check(
         "two_unsupported",
-        "class A: pass\nimport os\nprint('unreached')\n",
+        "async def f(): pass\nmatch 1:\n    case 1:\n        pass\nprint('unreached')\n",
     );
 }
 

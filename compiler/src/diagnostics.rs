@@ -16,6 +16,7 @@
 //! | E0004 | a code object or literal exceeds a format limit (jump offset beyond i16, more than 65535 locals, constants or names, more than 255 names around a starred target, integer literal too long) |
 //! | E0005 | the entry module is not among the source files |
 //! | E0006 | two source files define the same module |
+//! | E0008 | a relative import that climbs above the top-level package |
 //! | E0007 | nesting too deep for the compiler (expressions or statements nested beyond its recursion limit) |
 //! | E0999 | internal compiler error: a bug in mpc, never the user's fault |
 
@@ -57,6 +58,7 @@ pub const TOO_LARGE: &str = "E0004";
 pub const NO_ENTRY: &str = "E0005";
 pub const DUPLICATE_MODULE: &str = "E0006";
 pub const TOO_DEEP: &str = "E0007";
+pub const RELATIVE_IMPORT: &str = "E0008";
 pub const INTERNAL: &str = "E0999";
 
 impl Diagnostic {

@@ -87,7 +87,9 @@ pub fn operand_text(image: &Image<'_>, code: &CodeRecord, pc: usize, op: &Op) ->
         | Op::LoadAttr { name }
         | Op::StoreAttr { name }
         | Op::DeleteAttr { name }
-        | Op::LoadMethod { name } => q(name),
+        | Op::LoadMethod { name }
+        | Op::ImportFrom { name } => q(name),
+        Op::ImportName { name, flags } => format!("{} flags {flags}", q(name)),
         Op::BinaryOp { op } | Op::InplaceOp { op } => {
             BinOp::from_u8(op).map_or("?".into(), |o| o.symbol().into())
         }

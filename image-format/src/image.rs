@@ -1126,6 +1126,11 @@ impl<'a> Image<'a> {
                     {
                         return Err(operand("cell index out of range"));
                     }
+                    Op::ImportName { name, .. } | Op::ImportFrom { name } => {
+                        if name as u32 >= nq {
+                            return Err(operand("name id out of range"));
+                        }
+                    }
                     Op::LoadGlobal { name }
                     | Op::StoreGlobal { name }
                     | Op::DeleteGlobal { name }

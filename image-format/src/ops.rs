@@ -573,7 +573,23 @@ define_ops! {
     PushExcInfo = 0x5d "PUSH_EXC_INFO" () Next => (1, 0), pops 1;
     /// Pops `prev` and makes it the exception being handled again.
     PopExcept = 0x5e "POP_EXCEPT" () Next => (-1, 0), pops 1;
+
+    /// Imports module `name` (an absolute dotted name; the compiler
+    /// resolves relative imports) and every package above it, running each
+    /// body the first time, and pushes the top-level package, or with
+    /// [`IMPORT_LEAF`] in `flags` the named module itself.
+    ImportName = 0x60 "IMPORT_NAME" (name: u16, flags: u8) Next => (1, 0), pops 0;
+    /// TOS is a module: pushes its attribute `name`, importing the
+    /// submodule of that name if it has none (`from m import x`).
+    ImportFrom = 0x61 "IMPORT_FROM" (name: u16) Next => (1, 0), pops 1;
+    /// Pops a module and binds each of its public names in the current
+    /// module's globals (`from m import *`).
+    ImportStar = 0x62 "IMPORT_STAR" () Next => (-1, 0), pops 1;
 }
+
+/// `IMPORT_NAME` flag: push the named module, not its top-level package
+/// (`import a.b as c`, `from a.b import x`).
+pub const IMPORT_LEAF: u8 = 1;
 
 #[cfg(test)]
 mod tests {

@@ -418,6 +418,30 @@ impl<'a, H: Host> Vm<'a, H> {
     // ---- attributes
 
     pub(crate) fn load_attr(&mut self, o: Value, name: u32) -> Result<Value, Raised> {
+        if self.is_tag(o, TAG_MODULE) {
+            let globals = self.field(o, 2);
+            if let Some(v) = self.dict_get(globals, Value::qstr(name))? {
+                return Ok(v);
+            }
+            let m = self.int_field(o, 1) as u32;
+            let modname = self.image.qstr(self.image.module(m).name);
+            let n = self.image.qstr(name);
+            return Err(self.new_error(
+                b::ATTRIBUTE_ERROR,
+                format_args!("module '{modname}' has no attribute '{n}'"),
+            ));
+        }
+        if let Some(id) = o.as_builtin().filter(|&id| b::is_module(id)) {
+            if let Some(v) = self.module_attr(id, name)? {
+                return Ok(v);
+            }
+            let modname = b::NAMES[id as usize];
+            let n = self.image.qstr(name);
+            return Err(self.new_error(
+                b::ATTRIBUTE_ERROR,
+                format_args!("module '{modname}' has no attribute '{n}'"),
+            ));
+        }
         if let Some(v) = self.special_attr(o, name)? {
             return Ok(v);
         }
@@ -513,7 +537,18 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok((v, Value::NULL))
     }
 
-    pub(crate) fn store_attr(&mut self, o: Value, name: u32, _v: Value) -> Result<(), Raised> {
+    pub(crate) fn store_attr(&mut self, o: Value, name: u32, v: Value) -> Result<(), Raised> {
+        if self.is_tag(o, TAG_MODULE) {
+            let globals = self.field(o, 2);
+            return if v.is_null() {
+                match self.dict_remove(globals, Value::qstr(name))? {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attribute(o, name)),
+                }
+            } else {
+                self.dict_set(globals, Value::qstr(name), v)
+            };
+        }
         let n = self.image.qstr(name);
         let tn = self.type_name(o);
         if crate::methods::has_method(self.type_id(o), name) {

@@ -12,6 +12,8 @@ pub enum Kind {
     Type,
     /// An exception class with its base class.
     Exc(u16),
+    /// A builtin module (`math`, `sys`, …).
+    Module,
 }
 
 macro_rules! builtins {
@@ -30,7 +32,7 @@ macro_rules! builtins {
 }
 
 const NO: u32 = u32::MAX;
-use Kind::{Exc, Func, Type};
+use Kind::{Exc, Func, Module, Type};
 
 builtins! {
     // Functions.
@@ -99,6 +101,69 @@ builtins! {
     NOT_IMPLEMENTED_TYPE = "NotImplementedType", NO, Type;
     ELLIPSIS_TYPE = "ellipsis", NO, Type;
     TRACEBACK = "traceback", NO, Type;
+    // Functions of the builtin modules (no global names: reached as
+    // attributes of their module).
+    SYS_EXIT = "exit", NO, Func;
+    SYS_PRINT_EXCEPTION = "print_exception", NO, Func;
+    MATH_SQRT = "sqrt", NO, Func;
+    MATH_FLOOR = "floor", NO, Func;
+    MATH_CEIL = "ceil", NO, Func;
+    MATH_TRUNC = "trunc", NO, Func;
+    MATH_FABS = "fabs", NO, Func;
+    MATH_EXP = "exp", NO, Func;
+    MATH_LOG = "log", NO, Func;
+    MATH_LOG10 = "log10", NO, Func;
+    MATH_LOG2 = "log2", NO, Func;
+    MATH_POW = "pow", NO, Func;
+    MATH_SIN = "sin", NO, Func;
+    MATH_COS = "cos", NO, Func;
+    MATH_TAN = "tan", NO, Func;
+    MATH_ASIN = "asin", NO, Func;
+    MATH_ACOS = "acos", NO, Func;
+    MATH_ATAN = "atan", NO, Func;
+    MATH_ATAN2 = "atan2", NO, Func;
+    MATH_DEGREES = "degrees", NO, Func;
+    MATH_RADIANS = "radians", NO, Func;
+    MATH_ISNAN = "isnan", NO, Func;
+    MATH_ISINF = "isinf", NO, Func;
+    MATH_ISFINITE = "isfinite", NO, Func;
+    MATH_COPYSIGN = "copysign", NO, Func;
+    MATH_FMOD = "fmod", NO, Func;
+    MATH_MODF = "modf", NO, Func;
+    MATH_FREXP = "frexp", NO, Func;
+    MATH_LDEXP = "ldexp", NO, Func;
+    MATH_GCD = "gcd", NO, Func;
+    MATH_FACTORIAL = "factorial", NO, Func;
+    MATH_HYPOT = "hypot", NO, Func;
+    MATH_ISCLOSE = "isclose", NO, Func;
+    MATH_SINH = "sinh", NO, Func;
+    MATH_COSH = "cosh", NO, Func;
+    MATH_TANH = "tanh", NO, Func;
+    TIME_TIME = "time", NO, Func;
+    TIME_SLEEP = "sleep", NO, Func;
+    TIME_SLEEP_MS = "sleep_ms", NO, Func;
+    TIME_SLEEP_US = "sleep_us", NO, Func;
+    TIME_TICKS_MS = "ticks_ms", NO, Func;
+    TIME_TICKS_US = "ticks_us", NO, Func;
+    TIME_TICKS_DIFF = "ticks_diff", NO, Func;
+    TIME_TICKS_ADD = "ticks_add", NO, Func;
+    TIME_TIME_NS = "time_ns", NO, Func;
+    TIME_MONOTONIC = "monotonic", NO, Func;
+    GC_COLLECT = "collect", NO, Func;
+    GC_MEM_FREE = "mem_free", NO, Func;
+    GC_MEM_ALLOC = "mem_alloc", NO, Func;
+    GC_ENABLE = "enable", NO, Func;
+    GC_DISABLE = "disable", NO, Func;
+    GC_ISENABLED = "isenabled", NO, Func;
+    MP_CONST = "const", NO, Func;
+    MP_OPT_LEVEL = "opt_level", NO, Func;
+    MP_MEM_INFO = "mem_info", NO, Func;
+    // Builtin modules.
+    MOD_SYS = "sys", qstr::SYS as u32, Module;
+    MOD_MATH = "math", qstr::MATH as u32, Module;
+    MOD_TIME = "time", qstr::TIME as u32, Module;
+    MOD_GC = "gc", qstr::GC as u32, Module;
+    MOD_MICROPYTHON = "micropython", qstr::MICROPYTHON as u32, Module;
     // Exceptions, each after its base.
     BASE_EXCEPTION = "BaseException", qstr::BASE_EXCEPTION as u32, Exc(OBJECT);
     SYSTEM_EXIT = "SystemExit", qstr::SYSTEM_EXIT as u32, Exc(BASE_EXCEPTION);
@@ -130,14 +195,27 @@ builtins! {
     UNICODE_ERROR = "UnicodeError", qstr::UNICODE_ERROR as u32, Exc(VALUE_ERROR);
 }
 
-/// The builtin a global name refers to, if any.
+/// The builtin a global name refers to, if any (modules are not globals:
+/// they need an `import`).
 pub fn lookup(name: u32) -> Option<Value> {
-    // Static names only; a linear scan over ~90 entries, done once per
+    // Static names only; a linear scan over ~100 entries, done once per
     // LOAD_GLOBAL miss. A per-qstr table would trade RAM for speed.
     QSTRS
         .iter()
         .position(|&q| q == name)
+        .filter(|&i| KINDS[i] != Kind::Module)
         .map(|i| Value::builtin(i as u16))
+}
+
+/// The builtin module called `name`.
+pub fn lookup_module(name: &str) -> Option<Value> {
+    (0..COUNT)
+        .find(|&i| KINDS[i] == Kind::Module && NAMES[i] == name)
+        .map(|i| Value::builtin(i as u16))
+}
+
+pub fn is_module(id: u16) -> bool {
+    kind(id) == Kind::Module
 }
 
 pub fn kind(id: u16) -> Kind {

@@ -182,6 +182,8 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(id) = v.as_builtin() {
             return if b::is_type(id) {
                 b::TYPE
+            } else if b::is_module(id) {
+                b::MODULE
             } else {
                 b::BUILTIN_FUNCTION
             };
@@ -265,10 +267,15 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Prints an uncaught exception as CPython does (without source lines,
     /// which a board does not have), chained causes and contexts first.
     pub(crate) fn print_traceback(&mut self, e: Value) {
-        self.print_chain(e, 0);
+        self.print_chain(Out::Stderr, e, 0);
     }
 
-    fn print_chain(&mut self, e: Value, depth: u32) {
+    /// `sys.print_exception`: the same report, to `out`.
+    pub(crate) fn print_exception_to(&mut self, out: Out, e: Value) {
+        self.print_chain(out, e, 0);
+    }
+
+    fn print_chain(&mut self, out: Out, e: Value, depth: u32) {
         if !self.is_tag(e, TAG_EXCEPTION) {
             return;
         }
@@ -276,20 +283,22 @@ impl<'a, H: Host> Vm<'a, H> {
             let cause = self.field(e, 4);
             let context = self.field(e, 5);
             if self.is_tag(cause, TAG_EXCEPTION) {
-                self.print_chain(cause, depth + 1);
-                self.host.write_err(
+                self.print_chain(out, cause, depth + 1);
+                self.write_to(
+                    out,
                     b"\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             } else if cause.is_null() && self.is_tag(context, TAG_EXCEPTION) && context != e {
-                self.print_chain(context, depth + 1);
-                self.host.write_err(
+                self.print_chain(out, context, depth + 1);
+                self.write_to(
+                    out,
                     b"\nDuring handling of the above exception, another exception occurred:\n\n",
                 );
             }
         }
         let mut tb = self.field(e, 3);
         if !tb.is_null() {
-            self.host.write_err(b"Traceback (most recent call last):\n");
+            self.write_to(out, b"Traceback (most recent call last):\n");
         }
         let mut last = (usize::MAX, usize::MAX);
         let mut repeats = 0;
@@ -299,7 +308,7 @@ impl<'a, H: Host> Vm<'a, H> {
             if (code_idx, line) == last {
                 repeats += 1;
             } else {
-                self.flush_repeats(repeats);
+                self.flush_repeats(out, repeats);
                 repeats = 0;
             }
             if repeats < 3 {
@@ -307,17 +316,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 let file = self.image.qstr(self.image.module(code.module).file);
                 let name = self.image.qstr(code.name);
                 let _ = self.out_fmt(
-                    Out::Stderr,
+                    out,
                     format_args!("  File \"{file}\", line {line}, in {name}\n"),
                 );
             }
             last = (code_idx, line);
             tb = self.field(tb, 1);
         }
-        self.flush_repeats(repeats);
+        self.flush_repeats(out, repeats);
         let cls = self.field(e, 1);
         let name = self.class_name(cls);
-        self.host.write_err(name.as_bytes());
+        self.write_to(out, name.as_bytes());
         // Measure the message first: CPython prints no colon for an empty one.
         let args = self.field(e, 2);
         let n = self.seq_parts(args).map_or(0, |p| p.1);
@@ -327,20 +336,25 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.is_str(a) && self.str_bytes(a).is_empty() && !self.exc_is(e, b::KEY_ERROR)
             });
         if !empty {
-            self.host.write_err(b": ");
-            if self.write_exception_message(Out::Stderr, e).is_err() {
-                self.host.write_err(b"<exception str() failed>");
+            self.write_to(out, b": ");
+            if self.write_exception_message(out, e).is_err() {
+                self.write_to(out, b"<exception str() failed>");
             }
         }
-        self.host.write_err(b"\n");
+        self.write_to(out, b"\n");
     }
 
-    fn flush_repeats(&mut self, repeats: usize) {
+    /// Text for a report: a failure to write it is not worth another exception.
+    fn write_to(&mut self, out: Out, bytes: &[u8]) {
+        let _ = self.out(out, bytes);
+    }
+
+    fn flush_repeats(&mut self, out: Out, repeats: usize) {
         if repeats >= 3 {
             let more = repeats - 2;
             let s = if more == 1 { "" } else { "s" };
             let _ = self.out_fmt(
-                Out::Stderr,
+                out,
                 format_args!("  [Previous line repeated {more} more time{s}]\n"),
             );
         }

@@ -86,6 +86,9 @@ pub struct Heap<'h> {
     pub collections: u32,
     /// Overwrite freed blocks so a use after free shows (tests only).
     pub poison: bool,
+    /// `gc.disable()` clears this: collections then run only when nothing
+    /// fits, never because the budget of fresh space is spent.
+    pub auto_collect: bool,
 }
 
 #[inline]
@@ -113,6 +116,7 @@ impl<'h> Heap<'h> {
             live_words: 0,
             collections: 0,
             poison: false,
+            auto_collect: true,
         }
     }
 
@@ -202,7 +206,7 @@ impl<'h> Heap<'h> {
     }
 
     fn may_bump(&self, size: usize) -> bool {
-        self.bumped == 0 || self.bumped + size <= self.budget
+        !self.auto_collect || self.bumped == 0 || self.bumped + size <= self.budget
     }
 
     /// First fit among the large free blocks.

@@ -103,6 +103,9 @@ impl<'a, H: Host> Vm<'a, H> {
         nkw: usize,
     ) -> Result<Value, Raised> {
         let a = Args { at, argc, nkw };
+        if crate::natmods::is_module_function(id) {
+            return self.call_module_function(id, a);
+        }
         if b::is_exception_class(id) {
             self.no_kwargs(a, b::NAMES[id as usize])?;
             let t = self.new_tuple(argc)?;

@@ -258,6 +258,8 @@ impl<'a, H: Host> Vm<'a, H> {
             let name = b::NAMES.get(id as usize).copied().unwrap_or("?");
             return if b::is_type(id) {
                 self.out_fmt(out, format_args!("<class '{name}'>"))
+            } else if b::is_module(id) {
+                self.out_fmt(out, format_args!("<module '{name}' (built-in)>"))
             } else {
                 self.out_fmt(out, format_args!("<built-in function {name}>"))
             };
@@ -447,8 +449,10 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             TAG_MODULE => {
                 let m = self.int_field(v, 1);
-                let name = self.image.qstr(self.image.module(m as u32).name);
-                self.out_fmt(out, format_args!("<module '{name}'>"))
+                let rec = self.image.module(m as u32);
+                let name = self.image.qstr(rec.name);
+                let file = self.image.qstr(rec.file);
+                self.out_fmt(out, format_args!("<module '{name}' from '{file}'>"))
             }
             _ => {
                 let tn = self.type_name(v);

@@ -153,7 +153,14 @@ impl<'a, H: Host> Vm<'a, H> {
                 Value::qstr(rec.name)
             };
             self.dict_set(globals, Value::qstr(qstr::DUNDER_NAME as u32), name)?;
-            let m = self.new_obj(TAG_MODULE, &[Value::int(i as i32), globals])?;
+            let m = self.new_obj(
+                TAG_MODULE,
+                &[
+                    Value::int(i as i32),
+                    globals,
+                    Value::int(crate::imports::STATE_NEW),
+                ],
+            )?;
             self.pop();
             let modules = self.modules;
             self.set_field(modules, 2 + i, m);
@@ -187,7 +194,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// traceback is written to the host's error output.
     pub fn run(&mut self) -> Outcome {
         let m = self.image.entry_module();
-        match self.run_module(m) {
+        match self.ensure_module(m) {
             Ok(_) => Outcome::Finished,
             Err(Raised) => {
                 let exc = self.exc;
@@ -200,11 +207,23 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
-    fn run_module(&mut self, m: u32) -> Result<Value, Raised> {
+    /// Runs module `m`'s body to completion (from `run`, or nested in
+    /// the loop for an `import`).
+    pub(crate) fn run_module(&mut self, m: u32) -> Result<Value, Raised> {
+        if self.nesting >= NESTING_LIMIT {
+            return Err(self.raise_recursion_error());
+        }
         let rec = self.image.module(m);
         let base = self.sp;
-        self.push_frame(Value::NULL, rec.top_code, m, base, true)?;
-        self.execute()
+        let saved_fp = self.fp;
+        self.nesting += 1;
+        let r = self
+            .push_frame(Value::NULL, rec.top_code, m, base, true)
+            .and_then(|_| self.execute());
+        self.nesting -= 1;
+        self.fp = saved_fp;
+        self.sp = base;
+        r
     }
 
     pub(crate) fn module_globals(&self, m: usize) -> Value {
@@ -1112,6 +1131,19 @@ impl<'a, H: Host> Vm<'a, H> {
                         prev
                     };
                     Ok(())
+                }
+                Op::ImportName { name, flags } => self
+                    .import_name(name as u32, flags & image_format::ops::IMPORT_LEAF != 0)
+                    .and_then(|m| self.push(m)),
+                Op::ImportFrom { name } => {
+                    let m = self.peek(0);
+                    self.import_from(m, name as u32).and_then(|v| self.push(v))
+                }
+                Op::ImportStar {} => {
+                    let m = self.peek(0);
+                    let r = self.import_star(m, fv.code.module as usize);
+                    self.sp -= 1;
+                    r
                 }
             };
             if let Err(raised) = r {

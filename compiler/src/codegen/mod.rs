@@ -76,6 +76,10 @@ struct Unit<'a> {
 /// Compiles one module.
 pub struct Codegen<'a, 'c> {
     file: usize,
+    /// Dotted name of the module being compiled, and whether it is a
+    /// package (`__init__.py`), for resolving relative imports.
+    module_name: &'c str,
+    is_package: bool,
     text: &'c str,
     module_index: u32,
     lines: &'c LineIndex,
@@ -119,6 +123,8 @@ pub fn compile_module<'a>(
         .count();
     let mut cg = Codegen {
         file: input.file,
+        module_name: input.name,
+        is_package: input.path.ends_with("__init__.py"),
         text: input.text,
         module_index: input.module_index,
         lines: input.lines,

@@ -94,8 +94,8 @@ impl<'a> Codegen<'a, '_> {
             Stmt::Try(t) => self.try_stmt(t),
             Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.unsupported(self.header(c.name.start()), "classes are"),
-            Stmt::Import(i) => self.unsupported(i.range, "`import` statements are"),
-            Stmt::ImportFrom(i) => self.unsupported(i.range, "`from … import` statements are"),
+            Stmt::Import(i) => self.import_stmt(i),
+            Stmt::ImportFrom(i) => self.import_from_stmt(i),
             Stmt::With(w) => self.unsupported_help(
                 self.header(w.start()),
                 "`with` statements are",
@@ -646,5 +646,97 @@ pub(super) fn binop(op: ast::Operator) -> BinOp {
         ast::Operator::BitXor => BinOp::Xor,
         ast::Operator::BitAnd => BinOp::And,
         ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+impl<'a> Codegen<'a, '_> {
+    /// `import a.b.c` binds `a` (the VM imports `a`, `a.b`, `a.b.c` in
+    /// turn); `import a.b as x` binds the module `a.b` itself.
+    fn import_stmt(&mut self, i: &'a ast::StmtImport) {
+        for alias in &i.names {
+            let full = alias.name.as_str();
+            let q = self.name_id(full, alias.range);
+            match &alias.asname {
+                None => {
+                    self.emit(Op::ImportName { name: q, flags: 0 });
+                    let top = full.split('.').next().unwrap_or(full);
+                    self.store_name(top, alias.range);
+                }
+                Some(asname) => {
+                    self.emit(Op::ImportName {
+                        name: q,
+                        flags: image_format::ops::IMPORT_LEAF,
+                    });
+                    self.store_name(asname.as_str(), alias.range);
+                }
+            }
+        }
+    }
+
+    /// `from m import x, y as z` and `from . import x`: relative names are
+    /// resolved here, against this module's package, so the VM only ever
+    /// sees absolute names.
+    fn import_from_stmt(&mut self, i: &'a ast::StmtImportFrom) {
+        let module = i.module.as_ref().map(|m| m.as_str());
+        let Some(absolute) = self.resolve_import(i.level, module, i.range) else {
+            return;
+        };
+        let q = self.name_id(&absolute, i.range);
+        self.emit(Op::ImportName {
+            name: q,
+            flags: image_format::ops::IMPORT_LEAF,
+        });
+        if i.names.len() == 1 && i.names[0].name.as_str() == "*" {
+            if self.scope().kind != ScopeKind::Module {
+                self.error(
+                    diagnostics::SYNTAX,
+                    span(i.range),
+                    "import * only allowed at module level",
+                );
+                return;
+            }
+            self.emit(Op::ImportStar {});
+            return;
+        }
+        for alias in &i.names {
+            let n = self.name_id(alias.name.as_str(), alias.range);
+            self.emit(Op::ImportFrom { name: n });
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            self.store_name(bound.as_str(), alias.range);
+        }
+        self.emit(Op::PopTop {});
+    }
+
+    /// The absolute name a `from` import refers to, or an E0008 when its
+    /// dots climb above the top-level package.
+    fn resolve_import(
+        &mut self,
+        level: u32,
+        module: Option<&str>,
+        range: TextRange,
+    ) -> Option<String> {
+        if level == 0 {
+            return Some(module.unwrap_or("").to_string());
+        }
+        // The package this module lives in: itself for `__init__.py`.
+        let mut package: Vec<&str> = self.module_name.split('.').collect();
+        if !self.is_package {
+            package.pop();
+        }
+        let climbed = (1..level).all(|_| package.pop().is_some());
+        if !climbed || package.is_empty() {
+            self.error(
+                diagnostics::RELATIVE_IMPORT,
+                span(range),
+                "attempted relative import beyond top-level package",
+            );
+            return None;
+        }
+        let mut name = package.join(".");
+        if let Some(m) = module {
+            name.push('.');
+            name.push_str(m);
+        }
+        Some(name)
     }
 }

@@ -1,0 +1,12 @@
+# isinstance relations among built-in types: bool/int, exceptions, object.
+print(isinstance(True, int), isinstance(1, bool), issubclass(bool, int))
+print(isinstance(None, object), isinstance(int, object), isinstance(int, type))
+print(issubclass(KeyError, LookupError), issubclass(IndexError, LookupError))
+print(issubclass(ZeroDivisionError, ArithmeticError), issubclass(OverflowError, ArithmeticError))
+print(issubclass(FileNotFoundError, OSError), issubclass(StopIteration, Exception))
+print(issubclass(KeyboardInterrupt, Exception), issubclass(KeyboardInterrupt, BaseException))
+print(issubclass(SystemExit, Exception), issubclass(GeneratorExit, Exception))
+print(issubclass(UnicodeDecodeError, ValueError), issubclass(NotImplementedError, RuntimeError))
+print(issubclass(RecursionError, RuntimeError), issubclass(ModuleNotFoundError, ImportError))
+print(isinstance(ValueError("x"), Exception), isinstance(ValueError, type))
+print(type(True) is bool, type(1) is int, type(1.0) is float, type("") is str)

@@ -1,0 +1,3 @@
+from .sub import twice
+VALUE = twice(50)
+print("pkg init")

@@ -1,0 +1,3 @@
+from ..sub import twice
+from . import leaf
+LEVEL = twice(leaf.BASE)
