@@ -1126,10 +1126,8 @@ impl<'a> Image<'a> {
                     {
                         return Err(operand("cell index out of range"));
                     }
-                    Op::ImportName { name, .. } | Op::ImportFrom { name } => {
-                        if name as u32 >= nq {
-                            return Err(operand("name id out of range"));
-                        }
+                    Op::ImportName { name, .. } | Op::ImportFrom { name } if name as u32 >= nq => {
+                        return Err(operand("name id out of range"));
                     }
                     Op::LoadGlobal { name }
                     | Op::StoreGlobal { name }
