@@ -34,6 +34,9 @@ pub enum ScopeKind {
     Function,
     Lambda,
     Comprehension,
+    /// A class body: its names live in the class namespace (`*_NAME`), and
+    /// functions nested in it do not see them.
+    Class,
 }
 
 /// What is known about one name in one scope after collection.
@@ -63,6 +66,8 @@ pub enum Access {
     Deref(u16),
     /// `*_GLOBAL`.
     Global,
+    /// `*_NAME`: the class namespace, then globals, then builtins.
+    Name,
 }
 
 #[derive(Debug)]
@@ -110,6 +115,18 @@ impl Scope {
     pub fn access(&self, name: &str) -> Access {
         if self.kind == ScopeKind::Module {
             return Access::Global;
+        }
+        if self.kind == ScopeKind::Class {
+            return match self.kinds.get(name) {
+                Some(NameKind::Free) => match self.freevars.iter().position(|v| v == name) {
+                    Some(i) => Access::Deref((self.cellvars.len() + i) as u16),
+                    None => Access::Name,
+                },
+                Some(NameKind::Global) if self.symbols.get(name).is_some_and(|f| f.global) => {
+                    Access::Global
+                }
+                _ => Access::Name,
+            };
         }
         match self.kinds.get(name) {
             Some(NameKind::Local) => match self.varnames.iter().position(|v| v == name) {
@@ -198,6 +215,7 @@ pub fn analyze(file: usize, body: &[Stmt], diags: &mut Vec<Diagnostic>) -> Scope
 
 fn resolve(scopes: &mut Vec<Scope>, id: ScopeId, enclosing: &BTreeSet<String>) {
     let is_module = scopes[id].kind == ScopeKind::Module;
+    let is_class = scopes[id].kind == ScopeKind::Class;
     let mut new_bound = BTreeSet::new();
     {
         let s = &mut scopes[id];
@@ -215,7 +233,10 @@ fn resolve(scopes: &mut Vec<Scope>, id: ScopeId, enclosing: &BTreeSet<String>) {
             };
             s.kinds.insert(name.clone(), kind);
         }
-        if !is_module {
+        if is_class {
+            // A class body's names are not visible to the functions in it.
+            new_bound = enclosing.clone();
+        } else if !is_module {
             new_bound = enclosing.clone();
             for (name, k) in &s.kinds {
                 match k {
@@ -237,7 +258,21 @@ fn resolve(scopes: &mut Vec<Scope>, id: ScopeId, enclosing: &BTreeSet<String>) {
         child_free.extend(scopes[c].freevars.iter().cloned());
     }
     let s = &mut scopes[id];
-    if !is_module {
+    let mut passthrough = Vec::new();
+    if is_class {
+        // A free variable of a method comes from a function around the
+        // class: the class passes it on, even if it binds the same name in
+        // its own namespace.
+        for name in child_free {
+            match s.kinds.get(&name) {
+                Some(NameKind::Free) => {}
+                Some(_) => passthrough.push(name),
+                None => {
+                    s.kinds.insert(name, NameKind::Free);
+                }
+            }
+        }
+    } else if !is_module {
         for name in child_free {
             match s.kinds.get(&name) {
                 Some(NameKind::Local) => {
@@ -256,7 +291,11 @@ fn resolve(scopes: &mut Vec<Scope>, id: ScopeId, enclosing: &BTreeSet<String>) {
             varnames.push(name.clone());
         }
     }
-    s.varnames = if is_module { Vec::new() } else { varnames };
+    s.varnames = if is_module || is_class {
+        Vec::new()
+    } else {
+        varnames
+    };
     s.cellvars = s
         .kinds
         .iter()
@@ -268,6 +307,7 @@ fn resolve(scopes: &mut Vec<Scope>, id: ScopeId, enclosing: &BTreeSet<String>) {
         .iter()
         .filter(|(_, k)| **k == NameKind::Free)
         .map(|(n, _)| n.clone())
+        .chain(passthrough)
         .collect();
     s.cell2arg = s
         .cellvars
@@ -483,7 +523,26 @@ impl<'a> Visitor<'a> for Collector<'_> {
             }
             // Unsupported statements are reported by codegen; their names
             // are still bound so the rest of the scope resolves sensibly.
-            Stmt::ClassDef(c) => self.bind(c.name.as_str()),
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.visit_expr(a);
+                    }
+                    for k in args.keywords.iter() {
+                        self.visit_expr(&k.value);
+                    }
+                }
+                self.bind(c.name.as_str());
+                let id = self.open(c.range.start().to_u32(), ScopeKind::Class);
+                self.body_of_function(id, |cl| {
+                    for s in &c.body {
+                        cl.visit_stmt(s);
+                    }
+                });
+            }
             Stmt::Import(i) => {
                 for a in &i.names {
                     let bound = a.asname.as_ref().map_or_else(

@@ -88,7 +88,11 @@ pub fn operand_text(image: &Image<'_>, code: &CodeRecord, pc: usize, op: &Op) ->
         | Op::StoreAttr { name }
         | Op::DeleteAttr { name }
         | Op::LoadMethod { name }
-        | Op::ImportFrom { name } => q(name),
+        | Op::ImportFrom { name }
+        | Op::LoadName { name }
+        | Op::StoreName { name }
+        | Op::DeleteName { name } => q(name),
+        Op::BuildClass { nbases } => nbases.to_string(),
         Op::ImportName { name, flags } => format!("{} flags {flags}", q(name)),
         Op::BinaryOp { op } | Op::InplaceOp { op } => {
             BinOp::from_u8(op).map_or("?".into(), |o| o.symbol().into())

@@ -585,6 +585,18 @@ define_ops! {
     /// Pops a module and binds each of its public names in the current
     /// module's globals (`from m import *`).
     ImportStar = 0x62 "IMPORT_STAR" () Next => (-1, 0), pops 1;
+
+    /// Pushes `name` from the frame's namespace (a class body's), else the
+    /// module's globals, else the builtins.
+    LoadName = 0x64 "LOAD_NAME" (name: u16) Next => (1, 0), pops 0;
+    /// Pops TOS into the frame's namespace.
+    StoreName = 0x65 "STORE_NAME" (name: u16) Next => (-1, 0), pops 1;
+    /// Deletes `name` from the frame's namespace.
+    DeleteName = 0x66 "DELETE_NAME" (name: u16) Next => (0, 0), pops 0;
+    /// Makes a class. Stack, bottom to top: the body function (a code
+    /// object with the `NAMESPACE` flag), the name (a str), `nbases` bases.
+    /// Runs the body with a fresh namespace and pushes the class.
+    BuildClass = 0x67 "BUILD_CLASS" (nbases: u8) Next => (-1 - nbases, 0), pops nbases + 2;
 }
 
 /// `IMPORT_NAME` flag: push the named module, not its top-level package

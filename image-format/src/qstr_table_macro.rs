@@ -304,4 +304,11 @@ static_qstrs! {
     WRITE = "write",
     NAME = "name",
     MAXSPLIT = "maxsplit",
+    FGET = "fget",
+    FSET = "fset",
+    FDEL = "fdel",
+    DOC = "doc",
+    SETTER = "setter",
+    GETTER = "getter",
+    DELETER = "deleter",
 }

@@ -4,6 +4,7 @@ use crate::builtins as b;
 use crate::heap::*;
 use crate::value::Value;
 use crate::{Host, Raised, Vm};
+use image_format::qstr as q;
 
 /// A resolved slice: start, step and number of items.
 #[derive(Clone, Copy)]
@@ -418,6 +419,73 @@ impl<'a, H: Host> Vm<'a, H> {
     // ---- attributes
 
     pub(crate) fn load_attr(&mut self, o: Value, name: u32) -> Result<Value, Raised> {
+        match self.tag_of(o) {
+            TAG_CLASS => {
+                if let Some(v) = self.class_getattr(o, name)? {
+                    return Ok(v);
+                }
+                let n = self.image.qstr(name);
+                let cn = self.class_name_of(o);
+                return Err(self.new_error(
+                    b::ATTRIBUTE_ERROR,
+                    format_args!("type object '{cn}' has no attribute '{n}'"),
+                ));
+            }
+            TAG_SUPER => {
+                if let Some((v, recv)) = self.super_getattr(o, name)? {
+                    return if recv.is_null() {
+                        Ok(v)
+                    } else {
+                        self.new_obj(TAG_BOUND, &[recv, v])
+                    };
+                }
+                let n = self.image.qstr(name);
+                return Err(self.new_error(
+                    b::ATTRIBUTE_ERROR,
+                    format_args!("'super' object has no attribute '{n}'"),
+                ));
+            }
+            TAG_PROPERTY => {
+                let text = self.image.qstr(name);
+                if matches!(text, "setter" | "getter" | "deleter") {
+                    return self.new_obj(TAG_BOUND, &[o, Value::method(name)]);
+                }
+                if text == "fget" || text == "fset" || text == "fdel" {
+                    let i = match text {
+                        "fget" => 1,
+                        "fset" => 2,
+                        _ => 3,
+                    };
+                    return Ok(self.field(o, i));
+                }
+            }
+            TAG_INSTANCE => {
+                if let Some(v) = self.instance_getattr(o, name)? {
+                    return Ok(v);
+                }
+                if name == q::DUNDER_CLASS as u32 {
+                    return Ok(self.field(o, 1));
+                }
+                if name == q::DUNDER_DICT as u32 {
+                    return self.instance_dict_value(o);
+                }
+                let n = self.image.qstr(name);
+                let cn = self.type_name(o);
+                return Err(self.new_error(
+                    b::ATTRIBUTE_ERROR,
+                    format_args!("'{cn}' object has no attribute '{n}'"),
+                ));
+            }
+            TAG_EXCEPTION if self.is_class(self.field(o, 1)) && name != q::ARGS as u32 => {
+                if let Some(v) = self.instance_getattr(o, name)? {
+                    return Ok(v);
+                }
+            }
+            _ => {}
+        }
+        if name == q::DUNDER_CLASS as u32 {
+            return Ok(self.class_of(o));
+        }
         if self.is_tag(o, TAG_MODULE) {
             let globals = self.field(o, 2);
             if let Some(v) = self.dict_get(globals, Value::qstr(name))? {
@@ -530,6 +598,15 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn load_method(&mut self, o: Value, name: u32) -> Result<(Value, Value), Raised> {
+        if self.is_user_object(o) {
+            if let Some(pair) = self.instance_method(o, name)? {
+                return Ok(pair);
+            }
+        } else if self.is_tag(o, TAG_SUPER) {
+            if let Some((v, recv)) = self.super_getattr(o, name)? {
+                return Ok((v, recv));
+            }
+        }
         if crate::methods::has_method(self.type_id(o), name) && !self.is_tag(o, TAG_EXCEPTION) {
             return Ok((Value::method(name), o));
         }
@@ -538,6 +615,9 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn store_attr(&mut self, o: Value, name: u32, v: Value) -> Result<(), Raised> {
+        if self.user_setattr(o, name, v)? {
+            return Ok(());
+        }
         if self.is_tag(o, TAG_MODULE) {
             let globals = self.field(o, 2);
             return if v.is_null() {
@@ -839,6 +919,22 @@ impl<'a, H: Host> Vm<'a, H> {
             }
         }
         Ok(())
+    }
+}
+
+impl<'a, H: Host> Vm<'a, H> {
+    /// `obj.__dict__`: the attribute dict, made if the object has none yet.
+    fn instance_dict_value(&mut self, o: Value) -> Result<Value, Raised> {
+        let d = self.field(o, 2);
+        if !d.is_null() {
+            return Ok(d);
+        }
+        self.push(o)?;
+        let nd = self.new_dict(0);
+        self.pop();
+        let nd = nd?;
+        self.set_field(o, 2, nd);
+        Ok(nd)
     }
 }
 

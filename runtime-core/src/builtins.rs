@@ -82,6 +82,10 @@ builtins! {
     FILTER = "filter", qstr::FILTER as u32, Type;
     REVERSED = "reversed", qstr::REVERSED as u32, Type;
     SET = "set", qstr::SET as u32, Type;
+    SUPER = "super", qstr::SUPER as u32, Type;
+    STATICMETHOD = "staticmethod", qstr::STATICMETHOD as u32, Type;
+    CLASSMETHOD = "classmethod", qstr::CLASSMETHOD as u32, Type;
+    PROPERTY = "property", qstr::PROPERTY as u32, Type;
     FROZENSET = "frozenset", qstr::FROZENSET as u32, Type;
     NONE_TYPE = "NoneType", NO, Type;
     FUNCTION = "function", NO, Type;

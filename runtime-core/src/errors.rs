@@ -33,6 +33,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 Value::NULL,
                 Value::NULL,
                 Value::NULL,
+                Value::NULL,
             ],
         );
         self.sp = base;
@@ -102,10 +103,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Is `e` an instance of builtin exception class `cls` (or a subclass)?
     pub(crate) fn exc_is(&self, e: Value, cls: u16) -> bool {
         self.is_tag(e, TAG_EXCEPTION)
-            && self
-                .field(e, 1)
-                .as_builtin()
-                .is_some_and(|c| b::is_subclass(c, cls))
+            && self.class_is_subclass(self.field(e, 1), Value::builtin(cls))
     }
 
     /// `except` matching: `spec` is a class or a tuple of classes.
@@ -121,6 +119,16 @@ impl<'a, H: Host> Vm<'a, H> {
     ) -> Result<bool, Raised> {
         if depth > 64 {
             return Err(self.raise_recursion_error());
+        }
+        if self.is_class(spec) {
+            if self.int_field(spec, 6) as i32 & crate::classes::CLASS_EXCEPTION == 0 {
+                return Err(self.type_error(format_args!(
+                    "catching classes that do not inherit from BaseException is not allowed"
+                )));
+            }
+            return Ok(
+                self.is_tag(e, TAG_EXCEPTION) && self.class_is_subclass(self.field(e, 1), spec)
+            );
         }
         if let Some(id) = spec.as_builtin() {
             if !b::is_exception_class(id) {
@@ -215,7 +223,26 @@ impl<'a, H: Host> Vm<'a, H> {
                     _ => b::STR_ITERATOR,
                 }
             }
-            TAG_EXCEPTION => self.field(v, 1).as_builtin().unwrap_or(b::EXCEPTION),
+            TAG_EXCEPTION => {
+                // A user exception's type for builtin dispatch: its first
+                // builtin base.
+                let cls = self.field(v, 1);
+                if self.is_class(cls) {
+                    let mro = self.field(cls, 3);
+                    let n = self.int_field(mro, 1);
+                    (0..n)
+                        .find_map(|i| self.field(mro, 2 + i).as_builtin())
+                        .unwrap_or(b::EXCEPTION)
+                } else {
+                    cls.as_builtin().unwrap_or(b::EXCEPTION)
+                }
+            }
+            TAG_INSTANCE => b::OBJECT,
+            TAG_CLASS => b::TYPE,
+            TAG_SUPER => b::SUPER,
+            TAG_STATICMETHOD => b::STATICMETHOD,
+            TAG_CLASSMETHOD => b::CLASSMETHOD,
+            TAG_PROPERTY => b::PROPERTY,
             TAG_TRACEBACK => b::TRACEBACK,
             TAG_MODULE => b::MODULE,
             TAG_SLICE => b::SLICE,
@@ -232,17 +259,18 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
-    pub(crate) fn type_name(&self, v: Value) -> &'static str {
+    pub(crate) fn type_name(&self, v: Value) -> &'a str {
+        if self.is_user_object(v) {
+            return self.class_name_of(self.field(v, 1));
+        }
         b::NAMES
             .get(self.type_id(v) as usize)
             .copied()
             .unwrap_or("object")
     }
 
-    pub(crate) fn class_name(&self, cls: Value) -> &'static str {
-        cls.as_builtin()
-            .and_then(|id| b::NAMES.get(id as usize).copied())
-            .unwrap_or("Exception")
+    pub(crate) fn class_name(&self, cls: Value) -> &'a str {
+        self.class_name_of(cls)
     }
 
     /// Writes `str(exc)`: nothing for no args, the one arg's str (KeyError:

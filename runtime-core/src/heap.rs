@@ -56,6 +56,12 @@ pub const TAG_MAP: u8 = 26;
 pub const TAG_FILTER: u8 = 27;
 pub const TAG_SET: u8 = 28;
 pub const TAG_FROZENSET: u8 = 29;
+pub const TAG_CLASS: u8 = 30;
+pub const TAG_INSTANCE: u8 = 31;
+pub const TAG_STATICMETHOD: u8 = 32;
+pub const TAG_CLASSMETHOD: u8 = 33;
+pub const TAG_PROPERTY: u8 = 34;
+pub const TAG_SUPER: u8 = 35;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;

@@ -23,6 +23,7 @@ pub mod num;
 mod access;
 mod arith;
 pub mod builtins;
+mod classes;
 mod dict;
 mod errors;
 pub mod heap;

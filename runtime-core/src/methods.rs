@@ -101,6 +101,33 @@ impl<'a, H: Host> Vm<'a, H> {
         nkw: usize,
     ) -> Result<Value, Raised> {
         let a = Args { at, argc, nkw };
+        if name == q::DUNDER_INIT as u32
+            && (self.is_tag(recv, TAG_EXCEPTION) || self.is_tag(recv, TAG_INSTANCE))
+        {
+            // The builtin `__init__` a `super().__init__(...)` reaches.
+            if self.is_tag(recv, TAG_EXCEPTION) {
+                let t = self.new_tuple(argc)?;
+                for i in 0..argc {
+                    let v = self.arg(a, i);
+                    self.set_field(t, 2 + i, v);
+                }
+                self.set_field(recv, 2, t);
+            } else if argc + nkw > 0 {
+                return Err(self.type_error(format_args!(
+                    "object.__init__() takes exactly one argument (the instance to initialize)"
+                )));
+            }
+            return Ok(Value::NONE);
+        }
+        if self.is_tag(recv, TAG_PROPERTY) {
+            if argc != 1 {
+                return Err(
+                    self.type_error(format_args!("property methods take exactly one argument"))
+                );
+            }
+            let f = self.arg(a, 0);
+            return self.property_method(recv, name, f);
+        }
         let ty = self.type_id(recv);
         let mname = self.image.qstr(name);
         let tname = self.type_name(recv);

@@ -116,7 +116,14 @@ impl<'a, H: Host> Vm<'a, H> {
             self.push(t)?;
             let e = self.new_obj(
                 TAG_EXCEPTION,
-                &[Value::builtin(id), t, Value::NULL, Value::NULL, Value::NULL],
+                &[
+                    Value::builtin(id),
+                    t,
+                    Value::NULL,
+                    Value::NULL,
+                    Value::NULL,
+                    Value::NULL,
+                ],
             );
             self.pop();
             return e;
@@ -167,16 +174,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.arg_count(a, name, 2, 2)?;
                 let (v, spec) = (self.arg(a, 0), self.arg(a, 1));
                 let cls = if id == b::ISINSTANCE {
-                    self.type_id(v)
+                    self.class_of(v)
+                } else if self.is_class(v) || v.as_builtin().is_some_and(b::is_type) {
+                    v
                 } else {
-                    match v.as_builtin().filter(|&c| b::is_type(c)) {
-                        Some(c) => c,
-                        None => {
-                            return Err(
-                                self.type_error(format_args!("issubclass() arg 1 must be a class"))
-                            );
-                        }
-                    }
+                    return Err(self.type_error(format_args!("issubclass() arg 1 must be a class")));
                 };
                 self.class_matches(cls, spec, name).map(Value::from_bool)
             }
@@ -484,7 +486,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::TYPE => {
                 self.arg_count(a, "type", 1, 1)?;
                 let v = self.arg(a, 0);
-                Ok(Value::builtin(self.type_id(v)))
+                Ok(self.class_of(v))
             }
             b::SLICE => {
                 self.arg_count(a, "slice", 1, 3)?;
@@ -604,7 +606,50 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 self.set_from(tag, v)
             }
-            b::OBJECT => Err(self.not_supported("plain object() instances")),
+            b::SUPER => {
+                self.no_kwargs(a, "super")?;
+                match a.argc {
+                    0 => self.make_super(None),
+                    2 => {
+                        let (c, o) = (self.arg(a, 0), self.arg(a, 1));
+                        self.make_super(Some((c, o)))
+                    }
+                    n => {
+                        Err(self
+                            .type_error(format_args!("super() takes 0 or 2 arguments ({n} given)")))
+                    }
+                }
+            }
+            b::STATICMETHOD | b::CLASSMETHOD => {
+                let name = b::NAMES[id as usize];
+                self.no_kwargs(a, name)?;
+                self.arg_count(a, name, 1, 1)?;
+                let f = self.arg(a, 0);
+                let tag = if id == b::STATICMETHOD {
+                    TAG_STATICMETHOD
+                } else {
+                    TAG_CLASSMETHOD
+                };
+                self.new_obj(tag, &[f])
+            }
+            b::PROPERTY => {
+                let allowed = [q::FGET, q::FSET, q::FDEL, q::DOC];
+                let mut fs = [Value::NONE; 3];
+                for (i, slot) in fs.iter_mut().enumerate().take(a.argc.min(3)) {
+                    *slot = self.arg(a, i);
+                }
+                for (i, k) in [q::FGET, q::FSET, q::FDEL].into_iter().enumerate() {
+                    if let Some(v) = self.kwarg(a, "property", &allowed, k)? {
+                        fs[i] = v;
+                    }
+                }
+                self.new_obj(TAG_PROPERTY, &fs)
+            }
+            b::OBJECT => {
+                self.no_kwargs(a, "object")?;
+                self.arg_count(a, "object", 0, 0)?;
+                Err(self.not_supported("plain object() instances"))
+            }
             _ => {
                 let name = b::NAMES.get(id as usize).copied().unwrap_or("?");
                 Err(self.type_error(format_args!("cannot create '{name}' instances")))
@@ -621,13 +666,13 @@ impl<'a, H: Host> Vm<'a, H> {
         self.image.find_qstr(text)
     }
 
-    fn class_matches(&mut self, cls: u16, spec: Value, name: &str) -> Result<bool, Raised> {
+    fn class_matches(&mut self, cls: Value, spec: Value, name: &str) -> Result<bool, Raised> {
         self.class_matches_depth(cls, spec, name, 0)
     }
 
     fn class_matches_depth(
         &mut self,
-        cls: u16,
+        cls: Value,
         spec: Value,
         name: &str,
         depth: u32,
@@ -635,8 +680,8 @@ impl<'a, H: Host> Vm<'a, H> {
         if depth > 64 {
             return Err(self.raise_recursion_error());
         }
-        if let Some(s) = spec.as_builtin().filter(|&s| b::is_type(s)) {
-            return Ok(b::is_subclass(cls, s));
+        if spec.as_builtin().is_some_and(b::is_type) || self.is_class(spec) {
+            return Ok(self.class_is_subclass(cls, spec));
         }
         if self.is_tag(spec, TAG_TUPLE) {
             let n = self.seq_parts(spec).map_or(0, |p| p.1);

@@ -13,13 +13,16 @@
 //! ARRAY     1..: values (unused slots NULL)
 //! DICT      1: i:len, 2: i:used entries, 3: entries ARRAY (key, value pairs), 4: index RAW
 //! SET, FROZENSET  the DICT layout, every value None
-//! FUNCTION  1: i:code, 2: i:module, 3: defaults tuple|NULL, 4: kwdefaults dict|NULL, 5: closure tuple|NULL
+//! FUNCTION  1: i:code, 2: i:module, 3: defaults tuple|NULL, 4: kwdefaults dict|NULL, 5: closure tuple|NULL,
+//!           6: the class it was defined in|NULL (for `super()`)
 //! CELL      1: value|NULL
 //! BOUND     1: self, 2: function (or a method immediate)
 //! RANGE     1: i:start, 2: i:stop, 3: i:step
 //! RANGE_ITER 1: i:next, 2: i:stop, 3: i:step
 //! SEQ_ITER  1: sequence (list, tuple, str, dict), 2: i:position, 3: i:kind (dict: 0 keys, 1 values, 2 items)
-//! EXCEPTION 1: class, 2: args tuple, 3: traceback|NULL, 4: cause|NULL, 5: context|NULL
+//! EXCEPTION 1: class, 2: args tuple, 3: traceback|NULL, 4: cause|NULL, 5: context|NULL,
+//!           6: attribute dict|NULL (user exception classes)
+//! CLASS, INSTANCE, STATICMETHOD, CLASSMETHOD, PROPERTY, SUPER: see `classes.rs`
 //! TRACEBACK 1: next (older entry)|NULL, 2: i:code, 3: i:line
 //! MODULE    1: i:module index, 2: globals dict
 //! SLICE     1: start, 2: stop, 3: step

@@ -12,6 +12,7 @@ use crate::heap::*;
 use crate::num::{bigint, float as fl};
 use crate::value::Value;
 use crate::{Host, Raised, Vm};
+use image_format::qstr as q;
 
 /// A fixed-size text buffer for messages; text past its end is dropped.
 pub(crate) struct StackBuf<const N: usize> {
@@ -229,10 +230,28 @@ impl<'a, H: Host> Vm<'a, H> {
             let n = self.str_bytes(v).len();
             return self.out_str(out, v, 0, n);
         }
+        if self.is_user_object(v) {
+            if let Some(s) = self.call_dunder(v, q::DUNDER_STR, &[])? {
+                return self.write_dunder_text(out, s, "__str__");
+            }
+        }
         if self.is_tag(v, TAG_EXCEPTION) {
             return self.write_exception_message(out, v);
         }
         self.write_repr(out, v, 0)
+    }
+
+    /// Writes what a `__str__`/`__repr__` returned, which must be a str.
+    fn write_dunder_text(&mut self, out: Out, s: Value, which: &str) -> Result<(), Raised> {
+        if !self.is_str(s) {
+            let tn = self.type_name(s);
+            return Err(self.type_error(format_args!("{which} returned non-string (type {tn})")));
+        }
+        self.push(s)?;
+        let n = self.str_bytes(s).len();
+        let r = self.out_str(out, s, 0, n);
+        self.pop();
+        r
     }
 
     /// Writes `repr(v)`.
@@ -242,6 +261,22 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if let Some(i) = v.as_small() {
             return self.out_fmt(out, format_args!("{i}"));
+        }
+        if self.is_user_object(v) {
+            if let Some(s) = self.call_dunder(v, q::DUNDER_REPR, &[])? {
+                return self.write_dunder_text(out, s, "__repr__");
+            }
+            if self.is_tag(v, TAG_INSTANCE) {
+                let cls = self.field(v, 1);
+                self.out(out, b"<")?;
+                self.write_class_path(out, cls)?;
+                return self.out_fmt(out, format_args!(" object at 0x{:08x}>", v.0));
+            }
+        }
+        if self.is_tag(v, TAG_CLASS) {
+            self.out(out, b"<class '")?;
+            self.write_class_path(out, v)?;
+            return self.out(out, b"'>");
         }
         match v {
             Value::NONE => return self.out(out, b"None"),
@@ -459,6 +494,18 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.out_fmt(out, format_args!("<{tn} object at 0x{:08x}>", v.0))
             }
         }
+    }
+
+    /// `module.Name` of a user class.
+    fn write_class_path(&mut self, out: Out, cls: Value) -> Result<(), Raised> {
+        let module = self.field(cls, 5);
+        if self.is_str(module) {
+            let n = self.str_bytes(module).len();
+            self.out_str(out, module, 0, n)?;
+            self.out(out, b".")?;
+        }
+        let name = self.class_name_of(cls);
+        self.out(out, name.as_bytes())
     }
 
     /// Containers whose repr is being written, innermost last, so a

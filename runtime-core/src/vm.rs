@@ -7,8 +7,10 @@
 //! fp+0 function (NULL for a module body)   fp+4 i:previous fp
 //! fp+1 i:code index                        fp+5 i:number of blocks
 //! fp+2 i:module index                      fp+6 i:caller's sp after return
-//! fp+3 i:resume ip                         fp+7 i:flags (STOP: return to Rust)
-//! fp+8 locals, then cells and free variables, then 2 words per block
+//! fp+3 i:resume ip                         fp+7 i:flags (STOP: return to Rust,
+//!                                                         INIT: an __init__ call)
+//! fp+8 namespace dict (class body) or the instance (__init__), else NULL
+//! fp+9 locals, then cells and free variables, then 2 words per block
 //!      (handler ip, stack depth), then the value stack
 //! ```
 //!
@@ -36,13 +38,21 @@ pub(crate) const F_PREV: usize = 4;
 pub(crate) const F_NBLOCKS: usize = 5;
 pub(crate) const F_BASE: usize = 6;
 pub(crate) const F_FLAGS: usize = 7;
-pub(crate) const F_HDR: usize = 8;
+/// A class body's namespace dict, or the instance an `__init__` frame
+/// returns.
+pub(crate) const F_NS: usize = 8;
+pub(crate) const F_HDR: usize = 9;
 const FLAG_STOP: i32 = 1;
+/// The frame runs `__init__`: its return value must be None, and the
+/// caller gets the instance in `F_NS`.
+const FLAG_INIT: i32 = 2;
 
 /// Deepest Python call nesting (CPython's default limit).
 pub const RECURSION_LIMIT: u32 = 1000;
-/// Deepest nesting of Rust → Python calls (each uses native stack).
-const NESTING_LIMIT: u32 = 24;
+/// Deepest nesting of Rust → Python calls by default (each uses native
+/// stack: dunder methods, `key=` functions, imports, class bodies). A host
+/// with a large stack raises it with `Vm::set_nesting_limit`.
+const NESTING_LIMIT: u32 = 48;
 
 /// The VM. See the crate docs.
 pub struct Vm<'a, H: Host> {
@@ -55,6 +65,7 @@ pub struct Vm<'a, H: Host> {
     pub(crate) fp: usize,
     pub(crate) depth: u32,
     nesting: u32,
+    nesting_limit: u32,
     /// A tuple of module objects, by module index.
     pub(crate) modules: Value,
     /// The exception being raised.
@@ -113,6 +124,7 @@ impl<'a, H: Host> Vm<'a, H> {
             fp: 0,
             depth: 0,
             nesting: 0,
+            nesting_limit: NESTING_LIMIT,
             modules: Value::NULL,
             exc: Value::NULL,
             handled: Value::NULL,
@@ -136,6 +148,7 @@ impl<'a, H: Host> Vm<'a, H> {
             &[
                 Value::builtin(b::MEMORY_ERROR),
                 args,
+                Value::NULL,
                 Value::NULL,
                 Value::NULL,
                 Value::NULL,
@@ -170,6 +183,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Collects before every allocation: slow, for tests that hunt for
     /// unrooted values.
+    /// How deeply Rust may call back into Python (dunder methods, `key=`
+    /// functions, imports); each level uses native stack.
+    pub fn set_nesting_limit(&mut self, limit: u32) {
+        self.nesting_limit = limit;
+    }
+
     pub fn set_gc_stress(&mut self, on: bool) {
         self.gc_stress = on;
         self.heap.poison = on;
@@ -210,7 +229,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Runs module `m`'s body to completion (from `run`, or nested in
     /// the loop for an `import`).
     pub(crate) fn run_module(&mut self, m: u32) -> Result<Value, Raised> {
-        if self.nesting >= NESTING_LIMIT {
+        if self.nesting >= self.nesting_limit {
             return Err(self.raise_recursion_error());
         }
         let rec = self.image.module(m);
@@ -349,6 +368,24 @@ impl<'a, H: Host> Vm<'a, H> {
             self.enter_function(f, self_arg, args, argc, nkw, base, stop)?;
             return Ok(None);
         }
+        if self.is_tag(f, TAG_CLASS) && self_arg.is_none() {
+            return self.instantiate(f, args, argc, nkw, base, stop);
+        }
+        if self.is_user_object(f) && self_arg.is_none() {
+            // `obj(...)`: its class's `__call__` with `obj` first.
+            let cls = self.class_of(f);
+            return match self.class_lookup(cls, image_format::qstr::DUNDER_CALL as u32)? {
+                Some(m) => self.call(m, Some(f), args, argc, nkw, base, stop),
+                None => {
+                    let tn = self.type_name(f);
+                    Err(self.type_error(format_args!("'{tn}' object is not callable")))
+                }
+            };
+        }
+        if self.is_tag(f, TAG_STATICMETHOD) && self_arg.is_none() {
+            let inner = self.field(f, 1);
+            return self.call(inner, None, args, argc, nkw, base, stop);
+        }
         if self.is_tag(f, TAG_BOUND) {
             let s = self.field(f, 1);
             let inner = self.field(f, 2);
@@ -383,7 +420,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Calls `f` from Rust with positional arguments and runs it to
     /// completion.
     pub(crate) fn call_value(&mut self, f: Value, args: &[Value]) -> Result<Value, Raised> {
-        if self.nesting >= NESTING_LIMIT {
+        if self.nesting >= self.nesting_limit {
             return Err(self.raise_recursion_error());
         }
         let base = self.sp;
@@ -398,6 +435,51 @@ impl<'a, H: Host> Vm<'a, H> {
             Ok(None) => self.execute(),
             Err(e) => Err(e),
         };
+        self.nesting -= 1;
+        self.fp = saved_fp;
+        self.sp = base;
+        r
+    }
+
+    /// Pushes an `__init__` frame for `inst`: when it returns, its caller
+    /// gets `inst`.
+    pub(crate) fn enter_init(
+        &mut self,
+        f: Value,
+        inst: Value,
+        args: usize,
+        argc: usize,
+        nkw: usize,
+        base: usize,
+        stop: bool,
+    ) -> Result<(), Raised> {
+        self.push(inst)?;
+        let r = self.enter_function(f, Some(inst), args, argc, nkw, base, stop);
+        if r.is_ok() {
+            let fp = self.fp;
+            self.heap.words[fp + F_NS] = inst.0;
+            let flags = self.frame_int(fp, F_FLAGS) as i32 | FLAG_INIT;
+            self.set_frame_int(fp, F_FLAGS, flags as usize);
+        }
+        r
+    }
+
+    /// Runs function `f` (a class body) with `ns` as its namespace.
+    pub(crate) fn call_with_namespace(&mut self, f: Value, ns: Value) -> Result<Value, Raised> {
+        if self.nesting >= self.nesting_limit {
+            return Err(self.raise_recursion_error());
+        }
+        let base = self.sp;
+        self.push(f)?;
+        let saved_fp = self.fp;
+        self.nesting += 1;
+        let r = self
+            .enter_function(f, None, base + 1, 0, 0, base, true)
+            .and_then(|_| {
+                let fp = self.fp;
+                self.heap.words[fp + F_NS] = ns.0;
+                self.execute()
+            });
         self.nesting -= 1;
         self.fp = saved_fp;
         self.sp = base;
@@ -1076,8 +1158,26 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                 }
                 Op::ReturnValue {} => {
-                    let v = self.pop();
+                    let mut v = self.pop();
                     let flags = self.frame_int(fp, F_FLAGS) as i32;
+                    if flags & FLAG_INIT != 0 {
+                        if v != Value::NONE {
+                            let tn = self.type_name(v);
+                            let r = self.type_error(format_args!(
+                                "__init__() should return None, not '{tn}'"
+                            ));
+                            match self.unwind(r) {
+                                Ok(()) => {
+                                    fp = self.fp;
+                                    fv = self.frame_view(fp);
+                                    ip = self.frame_int(fp, F_IP);
+                                    continue;
+                                }
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        v = self.stack_at(fp + F_NS);
+                    }
                     let base = self.frame_int(fp, F_BASE);
                     self.fp = self.frame_int(fp, F_PREV);
                     self.sp = base;
@@ -1139,6 +1239,31 @@ impl<'a, H: Host> Vm<'a, H> {
                     let m = self.peek(0);
                     self.import_from(m, name as u32).and_then(|v| self.push(v))
                 }
+                Op::LoadName { name } => self
+                    .load_name(fp, fv.code.module as usize, name as u32)
+                    .and_then(|v| self.push(v)),
+                Op::StoreName { name } => {
+                    let ns = self.namespace(fp, fv.code.module as usize);
+                    let v = self.peek(0);
+                    let r = self.dict_set(ns, Value::qstr(name as u32), v);
+                    self.sp -= 1;
+                    r
+                }
+                Op::DeleteName { name } => {
+                    let ns = self.namespace(fp, fv.code.module as usize);
+                    match self.dict_remove(ns, Value::qstr(name as u32)) {
+                        Ok(Some(_)) => Ok(()),
+                        Ok(None) => {
+                            let n = self.image.qstr(name as u32);
+                            Err(self.new_error(
+                                b::NAME_ERROR,
+                                format_args!("name '{n}' is not defined"),
+                            ))
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::BuildClass { nbases } => self.build_class(nbases as usize),
                 Op::ImportStar {} => {
                     let m = self.peek(0);
                     let r = self.import_star(m, fv.code.module as usize);
@@ -1227,6 +1352,26 @@ impl<'a, H: Host> Vm<'a, H> {
         } else {
             self.new_error(b::NAME_ERROR, format_args!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
         }
+    }
+
+    /// The frame's namespace: a class body's dict, else the module globals.
+    fn namespace(&self, fp: usize, module: usize) -> Value {
+        let ns = self.stack_at(fp + F_NS);
+        if self.is_tag(ns, TAG_DICT) {
+            ns
+        } else {
+            self.module_globals(module)
+        }
+    }
+
+    fn load_name(&mut self, fp: usize, module: usize, name: u32) -> Result<Value, Raised> {
+        let ns = self.stack_at(fp + F_NS);
+        if self.is_tag(ns, TAG_DICT) {
+            if let Some(v) = self.dict_get(ns, Value::qstr(name))? {
+                return Ok(v);
+            }
+        }
+        self.load_global(module, name)
     }
 
     fn load_global(&mut self, module: usize, name: u32) -> Result<Value, Raised> {
@@ -1340,6 +1485,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 defaults,
                 kwdefaults,
                 closure,
+                Value::NULL,
             ],
         )?;
         self.sp -= n;
@@ -1433,6 +1579,14 @@ impl<'a, H: Host> Vm<'a, H> {
             && b::is_exception_class(id)
         {
             return self.new_exception(id, &[]);
+        }
+        if self.is_tag(v, TAG_CLASS)
+            && self.int_field(v, 6) as i32 & crate::classes::CLASS_EXCEPTION != 0
+        {
+            let e = self.call_value(v, &[])?;
+            if self.is_tag(e, TAG_EXCEPTION) {
+                return Ok(e);
+            }
         }
         Err(self.type_error(format_args!("exceptions must derive from BaseException")))
     }

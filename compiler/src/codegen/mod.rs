@@ -90,6 +90,8 @@ pub struct Codegen<'a, 'c> {
     consts: Vec<ConstData>,
     const_ids: HashMap<ConstKey, u16>,
     units: Vec<Unit<'a>>,
+    /// The constant index of the code object `make_code` compiled last.
+    last_code_const: u16,
     depth: usize,
     errors: usize,
     too_deep_reported: bool,
@@ -135,6 +137,7 @@ pub fn compile_module<'a>(
         consts: Vec::new(),
         const_ids: HashMap::new(),
         units: Vec::new(),
+        last_code_const: 0,
         depth: 0,
         errors,
         too_deep_reported: false,
@@ -161,8 +164,17 @@ impl<'a> Codegen<'a, '_> {
         let code_index = self.codes.len() as u32;
         self.codes.push(CodeData::default());
         // Nested in a function: `outer.<locals>.name`; at module level: `name`.
+        // CPython's __qualname__: `A.f` in a class, `f.<locals>.g` in a function.
+        let parent_is_class = self
+            .units
+            .last()
+            .is_some_and(|u| self.tree.scopes[u.scope].kind == crate::scope::ScopeKind::Class);
         let qualname = match self.units.len() {
             0 | 1 => name.to_string(),
+            _ if parent_is_class => format!(
+                "{}.{name}",
+                self.units.last().map_or("", |u| u.qualname.as_str())
+            ),
             _ => format!(
                 "{}.<locals>.{name}",
                 self.units.last().map_or("", |u| u.qualname.as_str())
@@ -434,6 +446,10 @@ impl<'a> Codegen<'a, '_> {
                 let q = self.name_id(name, range);
                 self.emit(Op::LoadGlobal { name: q })
             }
+            Access::Name => {
+                let q = self.name_id(name, range);
+                self.emit(Op::LoadName { name: q })
+            }
         }
     }
 
@@ -445,6 +461,10 @@ impl<'a> Codegen<'a, '_> {
                 let q = self.name_id(name, range);
                 self.emit(Op::StoreGlobal { name: q })
             }
+            Access::Name => {
+                let q = self.name_id(name, range);
+                self.emit(Op::StoreName { name: q })
+            }
         }
     }
 
@@ -455,6 +475,10 @@ impl<'a> Codegen<'a, '_> {
             Access::Global => {
                 let q = self.name_id(name, range);
                 self.emit(Op::DeleteGlobal { name: q })
+            }
+            Access::Name => {
+                let q = self.name_id(name, range);
+                self.emit(Op::DeleteName { name: q })
             }
         }
     }
@@ -472,10 +496,26 @@ impl<'a> Codegen<'a, '_> {
         mut flags: u8,
         body: impl FnOnce(&mut Self),
     ) {
+        self.make_code(scope, name, node, &mut flags, 0, body);
+        let idx = self.last_code_const;
+        self.emit(Op::MakeFunction { idx, flags });
+    }
+
+    /// Compiles a nested unit and emits its closure tuple; leaves the code
+    /// constant's index in `last_code_const` for the caller's MAKE_FUNCTION.
+    fn make_code(
+        &mut self,
+        scope: ScopeId,
+        name: &str,
+        node: TextRange,
+        flags: &mut u8,
+        code_flags: u16,
+        body: impl FnOnce(&mut Self),
+    ) {
         let first_line = self.line_of(node.start());
         self.push_unit(scope, name, first_line, span(node));
         body(self);
-        let code = self.finish_unit(0);
+        let code = self.finish_unit(code_flags);
         let free = self.tree.scopes[scope].freevars.clone();
         if !free.is_empty() {
             for f in &free {
@@ -493,10 +533,9 @@ impl<'a> Codegen<'a, '_> {
             self.emit(Op::BuildTuple {
                 n: free.len() as u16,
             });
-            flags |= MAKE_FN_CLOSURE;
+            *flags |= MAKE_FN_CLOSURE;
         }
-        let idx = self.add_const(None, ConstData::Code(code), node);
-        self.emit(Op::MakeFunction { idx, flags });
+        self.last_code_const = self.add_const(None, ConstData::Code(code), node);
     }
 
     /// Pushes the defaults tuple and keyword-only defaults dict of

@@ -93,7 +93,7 @@ impl<'a> Codegen<'a, '_> {
             }
             Stmt::Try(t) => self.try_stmt(t),
             Stmt::FunctionDef(f) => self.function_def(f),
-            Stmt::ClassDef(c) => self.unsupported(self.header(c.name.start()), "classes are"),
+            Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Import(i) => self.import_stmt(i),
             Stmt::ImportFrom(i) => self.import_from_stmt(i),
             Stmt::With(w) => self.unsupported_help(
@@ -625,6 +625,78 @@ impl<'a> Codegen<'a, '_> {
             self.emit(Op::Call { argc: 1, nkw: 0 });
         }
         self.store_name(f.name.as_str(), f.name.range);
+    }
+}
+
+impl<'a> Codegen<'a, '_> {
+    /// `class A(B, C): body`: the body becomes a function run with a fresh
+    /// namespace by `BUILD_CLASS`, which then makes the class.
+    fn class_def(&mut self, c: &'a ast::StmtClassDef) {
+        if let Some(tp) = &c.type_params {
+            self.unsupported(tp.range, "type parameters are");
+            return;
+        }
+        if let Some(args) = &c.arguments {
+            if let Some(k) = args.keywords.first() {
+                self.unsupported(k.range, "class keywords (such as `metaclass=`) are");
+                return;
+            }
+            if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
+                self.unsupported(s.range(), "starred base classes are");
+                return;
+            }
+        }
+        for d in &c.decorator_list {
+            self.set_line(self.line_of(d.start()));
+            self.expr(&d.expression);
+        }
+        self.set_line(self.line_of(c.name.start()));
+        let Some(scope) = self.tree.of(c.range.start().to_u32(), ScopeKind::Class) else {
+            self.internal(
+                span(c.name.range),
+                "internal compiler error: no scope for this class",
+            );
+            return;
+        };
+        let def_line = self.line_of(c.name.start());
+        let mut flags = 0;
+        self.make_code(
+            scope,
+            c.name.as_str(),
+            c.range,
+            &mut flags,
+            image_format::image::code_flags::NAMESPACE,
+            |cg| {
+                cg.unit().first_line = def_line;
+                cg.set_line(def_line);
+                cg.body(&c.body);
+                cg.emit(Op::LoadNone {});
+                cg.emit(Op::ReturnValue {});
+            },
+        );
+        let idx = self.last_code_const;
+        self.emit(Op::MakeFunction { idx, flags });
+        self.load_str(c.name.as_str(), c.name.range);
+        let bases = c.arguments.as_ref().map_or(&[][..], |a| &a.args[..]);
+        if bases.len() > 255 {
+            self.error(
+                diagnostics::TOO_LARGE,
+                span(c.name.range),
+                "more than 255 base classes",
+            );
+            return;
+        }
+        for b in bases {
+            self.expr(b);
+        }
+        self.set_line(def_line);
+        self.emit(Op::BuildClass {
+            nbases: bases.len() as u8,
+        });
+        for _ in &c.decorator_list {
+            self.emit(Op::Call { argc: 1, nkw: 0 });
+        }
+        self.store_name(c.name.as_str(), c.name.range);
     }
 }
 

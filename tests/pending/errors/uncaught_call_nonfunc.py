@@ -1,0 +1,4 @@
+# Calling an int ends in an uncaught TypeError.
+x = 5
+print(x)
+x()
