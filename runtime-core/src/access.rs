@@ -115,6 +115,13 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn get_item(&mut self, o: Value, k: Value) -> Result<Value, Raised> {
+        if self.is_user_object(o) {
+            if let Some(v) = self.call_dunder(o, q::DUNDER_GETITEM, &[k])? {
+                return Ok(v);
+            }
+            let tn = self.type_name(o);
+            return Err(self.type_error(format_args!("'{tn}' object is not subscriptable")));
+        }
         if self.is_str(o) {
             let n = self.str_chars(o);
             if self.is_tag(k, TAG_SLICE) {
@@ -259,6 +266,15 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn set_item(&mut self, o: Value, k: Value, v: Value) -> Result<(), Raised> {
+        if self.is_user_object(o) {
+            if self.call_dunder(o, q::DUNDER_SETITEM, &[k, v])?.is_some() {
+                return Ok(());
+            }
+            let tn = self.type_name(o);
+            return Err(self.type_error(format_args!(
+                "'{tn}' object does not support item assignment"
+            )));
+        }
         match self.tag_of(o) {
             TAG_LIST => {
                 let n = self.list_len(o);
@@ -356,6 +372,15 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn del_item(&mut self, o: Value, k: Value) -> Result<(), Raised> {
+        if self.is_user_object(o) {
+            if self.call_dunder(o, q::DUNDER_DELITEM, &[k])?.is_some() {
+                return Ok(());
+            }
+            let tn = self.type_name(o);
+            return Err(
+                self.type_error(format_args!("'{tn}' object does not support item deletion"))
+            );
+        }
         match self.tag_of(o) {
             TAG_LIST => {
                 let n = self.list_len(o);
@@ -650,6 +675,17 @@ impl<'a, H: Host> Vm<'a, H> {
     // ---- iteration
 
     pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Raised> {
+        if self.is_user_object(v) {
+            if let Some(it) = self.call_dunder(v, q::DUNDER_ITER, &[])? {
+                let ok = self.is_iterator(it) || self.has_dunder(it, q::DUNDER_NEXT)?;
+                if !ok {
+                    let tn = self.type_name(it);
+                    return Err(self
+                        .type_error(format_args!("iter() returned non-iterator of type '{tn}'")));
+                }
+                return Ok(it);
+            }
+        }
         if self.is_str(v) {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
@@ -683,6 +719,9 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// The next item, or `None` when exhausted.
     pub(crate) fn iter_next(&mut self, it: Value) -> Result<Option<Value>, Raised> {
+        if self.is_user_object(it) {
+            return self.next_dunder(it);
+        }
         match self.tag_of(it) {
             TAG_ENUMERATE => {
                 let inner = self.field(it, 1);

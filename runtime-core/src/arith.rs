@@ -16,6 +16,7 @@ use crate::value::Value;
 use crate::{Host, Raised, Vm};
 use core::cmp::Ordering;
 use image_format::ops::{BinOp, CmpOp, UnaryOp};
+use image_format::qstr as q;
 
 /// An operand classified for arithmetic.
 #[derive(Clone, Copy)]
@@ -306,10 +307,20 @@ impl<'a, H: Host> Vm<'a, H> {
         if let (Some(x), Some(y)) = (na, nc) {
             return self.numeric_op(op, a, c, x, y);
         }
+        if (self.is_user_object(a) || self.is_user_object(c))
+            && let Some(v) = self.binary_dunder(op, a, c)?
+        {
+            return Ok(v);
+        }
         self.sequence_op(op, a, c)
     }
 
     pub(crate) fn inplace_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
+        if self.is_user_object(a)
+            && let Some(v) = self.inplace_dunder(op, a, c)?
+        {
+            return Ok(v);
+        }
         if self.is_tag(a, TAG_SET)
             && self.is_set(c)
             && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
@@ -795,6 +806,11 @@ impl<'a, H: Host> Vm<'a, H> {
         if op == UnaryOp::Not {
             return Ok(Value::from_bool(!self.truthy(a)?));
         }
+        if self.is_user_object(a)
+            && let Some(v) = self.unary_dunder(op, a)?
+        {
+            return Ok(v);
+        }
         match self.num(a) {
             Some(Num::Small(i)) => match op {
                 UnaryOp::Neg => self.int_from_i64(-i),
@@ -843,6 +859,7 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_TUPLE | TAG_LIST => self.seq_parts(v).is_some_and(|p| p.1 > 0),
             TAG_DICT | TAG_SET | TAG_FROZENSET => self.dict_len(v) > 0,
             TAG_RANGE => self.range_len(v) > 0,
+            TAG_INSTANCE | TAG_EXCEPTION if self.is_user_object(v) => return self.truthy_dunder(v),
             _ => true,
         })
     }
@@ -850,6 +867,31 @@ impl<'a, H: Host> Vm<'a, H> {
     // ---- comparison
 
     pub(crate) fn compare_op(&mut self, op: CmpOp, a: Value, c: Value) -> Result<Value, Raised> {
+        let user = self.is_user_object(a) || self.is_user_object(c);
+        if user {
+            match op {
+                CmpOp::Eq | CmpOp::Ne => {
+                    let ne = op == CmpOp::Ne;
+                    let r = match self.eq_dunder(a, c, ne)? {
+                        Some(b) => b,
+                        None => (a == c) != ne,
+                    };
+                    return Ok(Value::from_bool(r));
+                }
+                CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                    if let Some(v) = self.order_dunder(op, a, c)? {
+                        return Ok(v);
+                    }
+                    let ta = self.type_name(a);
+                    let tc = self.type_name(c);
+                    return Err(self.type_error(format_args!(
+                        "'{}' not supported between instances of '{ta}' and '{tc}'",
+                        op.symbol()
+                    )));
+                }
+                _ => {}
+            }
+        }
         Ok(Value::from_bool(match op {
             CmpOp::Eq => self.eq(a, c)?,
             CmpOp::Ne => !self.eq(a, c)?,
@@ -988,6 +1030,9 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if depth > 64 {
             return Err(self.raise_recursion_error());
+        }
+        if self.is_user_object(a) || self.is_user_object(c) {
+            return Ok(self.eq_dunder(a, c, false)?.unwrap_or(false));
         }
         if let (Some(x), Some(y)) = (self.num(a), self.num(c)) {
             return Ok(match (x, y) {
@@ -1133,12 +1178,35 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Ok(h ^ (self.dict_len(v) as u32).wrapping_mul(1_927_868_237))
             }
+            TAG_INSTANCE | TAG_EXCEPTION if self.is_user_object(v) => self.hash_dunder(v),
             _ => Ok(v.0.wrapping_mul(0x9e37_79b9)),
         }
     }
 
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> Result<bool, Raised> {
+        if self.is_user_object(container) {
+            if let Some(r) = self.call_dunder(container, q::DUNDER_CONTAINS, &[item])? {
+                return self.truthy(r);
+            }
+            if self.has_dunder(container, q::DUNDER_ITER)? {
+                let it = self.get_iter(container)?;
+                self.push(it)?;
+                let r = loop {
+                    match self.iter_next(it) {
+                        Ok(Some(x)) => match self.eq(x, item) {
+                            Ok(true) => break Ok(true),
+                            Ok(false) => {}
+                            Err(e) => break Err(e),
+                        },
+                        Ok(None) => break Ok(false),
+                        Err(e) => break Err(e),
+                    }
+                };
+                self.pop();
+                return r;
+            }
+        }
         if self.is_str(container) {
             if !self.is_str(item) {
                 let tn = self.type_name(item);

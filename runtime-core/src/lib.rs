@@ -25,6 +25,7 @@ mod arith;
 pub mod builtins;
 mod classes;
 mod dict;
+mod dunders;
 mod errors;
 pub mod heap;
 mod imports;

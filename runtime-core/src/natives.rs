@@ -152,6 +152,9 @@ impl<'a, H: Host> Vm<'a, H> {
                         }
                     }
                     None => {
+                        if let Some(r) = self.call_dunder(v, q::DUNDER_ABS, &[])? {
+                            return Ok(r);
+                        }
                         let tn = self.type_name(v);
                         Err(self.type_error(format_args!("bad operand type for abs(): '{tn}'")))
                     }
@@ -321,11 +324,13 @@ impl<'a, H: Host> Vm<'a, H> {
             b::CALLABLE => {
                 self.arg_count(a, "callable", 1, 1)?;
                 let v = self.arg(a, 0);
+                let plain = v.as_builtin().is_some_and(|id| !b::is_module(id))
+                    || v.as_method().is_some()
+                    || self.is_tag(v, TAG_FUNCTION)
+                    || self.is_tag(v, TAG_BOUND)
+                    || self.is_tag(v, TAG_CLASS);
                 Ok(Value::from_bool(
-                    v.as_builtin().is_some()
-                        || v.as_method().is_some()
-                        || self.is_tag(v, TAG_FUNCTION)
-                        || self.is_tag(v, TAG_BOUND),
+                    plain || self.has_dunder(v, q::DUNDER_CALL)?,
                 ))
             }
             b::ITER => {
@@ -336,7 +341,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::NEXT => {
                 self.arg_count(a, "next", 1, 2)?;
                 let it = self.arg(a, 0);
-                if !self.is_iterator(it) {
+                if !self.is_iterator(it) && !self.has_dunder(it, q::DUNDER_NEXT)? {
                     let tn = self.type_name(it);
                     return Err(self.type_error(format_args!("'{tn}' object is not an iterator")));
                 }
@@ -711,6 +716,11 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             TAG_RANGE => self.range_len(v),
             _ => {
+                if self.is_user_object(v) {
+                    if let Some(n) = self.len_dunder(v)? {
+                        return Ok(n);
+                    }
+                }
                 let tn = self.type_name(v);
                 return Err(self.type_error(format_args!("object of type '{tn}' has no len()")));
             }
