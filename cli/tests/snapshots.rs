@@ -50,7 +50,7 @@ fn two_unsupported_features() {
 fn unsupported_inside_function() {
     check(
         "unsupported_in_function",
-        "def count(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\n\nwith open('f') as f:\n    pass\n",
+        "def classify(n):\n    match n:\n        case 1:\n            return 'one'\n    type Pair = tuple\n    return 'many'\n",
     );
 }
 

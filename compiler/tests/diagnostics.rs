@@ -44,8 +44,6 @@ fn every_unsupported_construct_is_reported() {
     let diags = check_diag(
         "many_unsupported",
         r#"
-with open("f") as fh:
-    pass
 def gen():
     yield 1
 g = (i for i in range(3))
@@ -59,7 +57,7 @@ z = 1j
 s = {*g}
 "#,
     );
-    assert!(diags.len() >= 8, "{diags:#?}");
+    assert!(diags.len() >= 7, "{diags:#?}");
     assert!(diags.iter().all(|d| d.code == "E0002"));
 }
 

@@ -597,6 +597,12 @@ define_ops! {
     /// object with the `NAMESPACE` flag), the name (a str), `nbases` bases.
     /// Runs the body with a fresh namespace and pushes the class.
     BuildClass = 0x67 "BUILD_CLASS" (nbases: u8) Next => (-1 - nbases, 0), pops nbases + 2;
+    /// `with`: replaces the context manager on TOS with its bound
+    /// `__exit__` and pushes what its `__enter__()` returns.
+    WithEnter = 0x68 "WITH_ENTER" () Next => (1, 0), pops 1;
+    /// In a `with` handler: TOS is the exception, TOS2 the bound
+    /// `__exit__`; pushes `__exit__(type(exc), exc, None)`.
+    WithExit = 0x69 "WITH_EXIT" () Next => (1, 0), pops 3;
 }
 
 /// `IMPORT_NAME` flag: push the named module, not its top-level package

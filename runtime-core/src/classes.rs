@@ -695,6 +695,26 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
+    // ---- with
+
+    /// `with mgr`: the bound `__exit__`, and what `__enter__()` returned.
+    pub(crate) fn with_enter(&mut self, mgr: Value) -> Result<(Value, Value), Raised> {
+        let cls = self.class_of(mgr);
+        let enter = self.class_lookup(cls, q::DUNDER_ENTER as u32)?;
+        let exit = self.class_lookup(cls, q::DUNDER_EXIT as u32)?;
+        let (Some(_), Some(exit)) = (enter, exit) else {
+            let tn = self.type_name(mgr);
+            return Err(self.type_error(format_args!(
+                "'{tn}' object does not support the context manager protocol"
+            )));
+        };
+        let bound = self.bind_attr(exit, mgr, cls)?;
+        self.push(bound)?;
+        let entered = self.call_dunder(mgr, q::DUNDER_ENTER, &[]);
+        self.pop();
+        Ok((bound, entered?.unwrap_or(Value::NONE)))
+    }
+
     // ---- property
 
     pub(crate) fn property_method(

@@ -1264,6 +1264,21 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                 }
                 Op::BuildClass { nbases } => self.build_class(nbases as usize),
+                Op::WithEnter {} => {
+                    let mgr = self.peek(0);
+                    self.with_enter(mgr).and_then(|(exit, entered)| {
+                        let n = self.sp;
+                        self.heap.words[n - 1] = exit.0;
+                        self.push(entered)
+                    })
+                }
+                Op::WithExit {} => {
+                    let exc = self.peek(0);
+                    let exit = self.peek(2);
+                    let cls = self.class_of(exc);
+                    self.call_value(exit, &[cls, exc, Value::NONE])
+                        .and_then(|r| self.push(r))
+                }
                 Op::ImportStar {} => {
                     let m = self.peek(0);
                     let r = self.import_star(m, fv.code.module as usize);

@@ -56,6 +56,9 @@ enum FBlock<'a> {
     /// A `finally` body inlined while returning: the return value waits
     /// below it on the stack.
     PopValue,
+    /// The body of a `with`: one block is pushed and the bound `__exit__`
+    /// waits on the stack; leaving calls `__exit__(None, None, None)`.
+    With,
 }
 
 /// One code object being compiled.

@@ -96,11 +96,13 @@ impl<'a> Codegen<'a, '_> {
             Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Import(i) => self.import_stmt(i),
             Stmt::ImportFrom(i) => self.import_from_stmt(i),
-            Stmt::With(w) => self.unsupported_help(
-                self.header(w.start()),
-                "`with` statements are",
-                "use `try: … finally: …` to release the resource",
-            ),
+            Stmt::With(w) => {
+                if w.is_async {
+                    self.unsupported(self.header(w.start()), "`async with` statements are");
+                } else {
+                    self.with_items(&w.items, &w.body);
+                }
+            }
             Stmt::Match(m) => self.unsupported(
                 TextRange::new(m.range.start(), m.subject.end()),
                 "`match` statements are",
@@ -400,6 +402,13 @@ impl<'a> Codegen<'a, '_> {
                     self.emit(Op::PopTop {});
                 }
                 FBlock::TryExcept => self.emit(Op::PopBlock {}),
+                FBlock::With => {
+                    self.emit(Op::PopBlock {});
+                    if keep_top {
+                        self.emit(Op::RotTwo {});
+                    }
+                    self.call_exit_with_nones();
+                }
                 FBlock::TryFinally { body } => {
                     self.emit(Op::PopBlock {});
                     // The finally body runs as if outside this try: blocks
@@ -429,6 +438,67 @@ impl<'a> Codegen<'a, '_> {
                 }
             }
         }
+    }
+
+    /// `__exit__(None, None, None)` for the bound `__exit__` on TOS; its
+    /// result is dropped.
+    fn call_exit_with_nones(&mut self) {
+        self.emit(Op::LoadNone {});
+        self.emit(Op::DupTop {});
+        self.emit(Op::DupTop {});
+        self.emit(Op::Call { argc: 3, nkw: 0 });
+        self.emit(Op::PopTop {});
+    }
+
+    /// `with a as x, b as y: body` is `with a as x:` around `with b as y:`.
+    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) {
+        let Some((item, rest)) = items.split_first() else {
+            self.body(body);
+            return;
+        };
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let end = self.new_label();
+        let line = self.line_of(item.context_expr.start());
+        self.expr(&item.context_expr);
+        self.set_line(line);
+        self.emit(Op::WithEnter {});
+        // The target is bound before the block is set up, so the handler
+        // finds just the bound `__exit__` below the exception.
+        match &item.optional_vars {
+            Some(t) => self.store_target(t),
+            None => self.emit(Op::PopTop {}),
+        }
+        self.emit_jump(Op::SetupExcept { rel: REL0 }, handler);
+        self.unit().fblocks.push(FBlock::With);
+        self.with_items(rest, body);
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock {});
+        self.set_line(line);
+        self.call_exit_with_nones();
+        self.emit_jump(Op::Jump { rel: REL0 }, end);
+
+        // An exception in the body: `__exit__` decides whether it propagates.
+        self.place(handler);
+        self.set_line(line);
+        self.emit(Op::PushExcInfo {});
+        self.emit_jump(Op::SetupExcept { rel: REL0 }, cleanup);
+        self.emit(Op::WithExit {});
+        self.emit_jump(Op::PopJumpIfTrue { rel: REL0 }, suppress);
+        self.emit(Op::PopBlock {});
+        self.emit(Op::RotTwo {});
+        self.emit(Op::PopExcept {});
+        self.emit(Op::Reraise {});
+        self.place(suppress);
+        self.emit(Op::PopBlock {});
+        self.emit(Op::PopTop {});
+        self.emit(Op::PopExcept {});
+        self.emit(Op::PopTop {});
+        self.emit_jump(Op::Jump { rel: REL0 }, end);
+        self.place(cleanup);
+        self.cleanup_tail();
+        self.place(end);
     }
 
     /// `name = None; del name`: an `except … as name` target does not

@@ -1,7 +1,7 @@
-# Binary arithmetic dunders: + - * / // % ** @-free set, plus unary - + abs and ~.
+# Binary arithmetic dunders: + - * / // % **, plus unary - + abs and ~.
 class V:
     def __init__(self, x): self.x = x
-    def __repr__(self): return "V(%r)" % (self.x,)
+    def __repr__(self): return "V(" + repr(self.x) + ")"
     def __add__(self, o): return V(self.x + o.x)
     def __sub__(self, o): return V(self.x - o.x)
     def __mul__(self, k): return V(self.x * k)

@@ -1,7 +1,7 @@
 # Bitwise and shift dunders: & | ^ << >>.
 class Bits:
     def __init__(self, v): self.v = v
-    def __repr__(self): return "Bits(%s)" % bin(self.v)
+    def __repr__(self): return "Bits(" + bin(self.v) + ")"
     def __and__(self, o): return Bits(self.v & o.v)
     def __or__(self, o): return Bits(self.v | o.v)
     def __xor__(self, o): return Bits(self.v ^ o.v)

@@ -3,7 +3,7 @@ class Key:
     def __init__(self, a, b): self.a, self.b = a, b
     def __eq__(self, o): return (self.a, self.b) == (o.a, o.b)
     def __hash__(self): return hash((self.a, self.b))
-    def __repr__(self): return "Key(%d,%d)" % (self.a, self.b)
+    def __repr__(self): return "Key(" + str(self.a) + "," + str(self.b) + ")"
 d = {Key(1, 2): "x"}
 d[Key(1, 2)] = "y"
 d[Key(2, 1)] = "z"

@@ -1,7 +1,7 @@
 # Reflected dunders (__radd__ etc.) are used when the left operand returns NotImplemented.
 class M:
     def __init__(self, v): self.v = v
-    def __repr__(self): return "M(%d)" % self.v
+    def __repr__(self): return "M(" + str(self.v) + ")"
     def __add__(self, o):
         if isinstance(o, M): return M(self.v + o.v)
         if isinstance(o, int): return M(self.v + o)

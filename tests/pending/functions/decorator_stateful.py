@@ -5,7 +5,6 @@ def memo(fn):
         if n not in cache:
             cache[n] = fn(n)
         return cache[n]
-    w.cache = cache
     return w
 
 @memo
@@ -13,18 +12,31 @@ def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 
 print(fib(80))
-print(len(fib.cache))
 
 def counted(fn):
+    calls = [0]
     def w(*a):
-        w.calls += 1
-        return fn(*a)
-    w.calls = 0
+        calls[0] += 1
+        return fn(*a), calls[0]
     return w
 
 @counted
 def f(x):
     return x
 
-f(1); f(2); f(3)
-print(f.calls)
+print(f(1), f(2), f(3))
+
+def make_counter_deco():
+    seen = []
+    def deco(fn):
+        def w(*a):
+            seen.append(a)
+            return fn(*a)
+        return w
+    return deco, seen
+
+deco, seen = make_counter_deco()
+@deco
+def add(a, b):
+    return a + b
+print(add(1, 2), add(3, 4), seen)

@@ -23,4 +23,4 @@ print(safe(1), safe(2))
 def h(a, b=[1, 2], c={"k": 1}):
     return a, b, c
 print(h(0))
-print(f.__defaults__, h.__defaults__)
+print(h(1, [], {}))

@@ -2,9 +2,9 @@
 d = {}
 for round_ in range(5):
     for i in range(20000):
-        d["k%d_%d" % (round_, i)] = i
+        d["k" + str(round_) + "_" + str(i)] = i
     for i in range(0, 20000, 3):
-        del d["k%d_%d" % (round_, i)]
+        del d["k" + str(round_) + "_" + str(i)]
 print(len(d))
 print(d.get("k4_1"), d.get("k4_3"), d.get("k0_19999"))
 keys = list(d)

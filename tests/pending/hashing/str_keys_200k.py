@@ -2,10 +2,10 @@
 N = 200000
 d = {}
 for i in range(N):
-    d["key%d" % i] = i
+    d["key" + str(i)] = i
 print(len(d))
 total = 0
 for i in range(N):
-    total += d["key%d" % i]
+    total += d["key" + str(i)]
 print(total, total == N * (N - 1) // 2)
 print("key0" in d, "key199999" in d, "key200000" in d)

@@ -13,7 +13,7 @@ print(repr(ValueError(3)), str(KeyError("k")), repr(KeyError("k")))
 class WithMsg(Exception):
     def __init__(self, code):
         self.code = code
-        super().__init__("code %d" % code)
+        super().__init__("code " + str(code))
 try:
     raise WithMsg(404)
 except Exception as e:

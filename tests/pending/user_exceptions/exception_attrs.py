@@ -8,7 +8,7 @@ class HTTPError(Exception):
 errs = []
 for s in [404, 500, 418]:
     try:
-        raise HTTPError(s, "msg%d" % s)
+        raise HTTPError(s, "msg" + str(s))
     except HTTPError as e:
         errs.append(e)
 for e in errs:
