@@ -1129,10 +1129,10 @@ impl<'a> Image<'a> {
                     Op::ImportName { name, .. } | Op::ImportFrom { name } if name as u32 >= nq => {
                         return Err(operand("name id out of range"));
                     }
-                    Op::LoadName { name } | Op::StoreName { name } | Op::DeleteName { name } => {
-                        if name as u32 >= nq {
-                            return Err(operand("name id out of range"));
-                        }
+                    Op::LoadName { name } | Op::StoreName { name } | Op::DeleteName { name }
+                        if name as u32 >= nq =>
+                    {
+                        return Err(operand("name id out of range"));
                     }
                     Op::LoadGlobal { name }
                     | Op::StoreGlobal { name }

@@ -627,10 +627,10 @@ impl<'a, H: Host> Vm<'a, H> {
             if let Some(pair) = self.instance_method(o, name)? {
                 return Ok(pair);
             }
-        } else if self.is_tag(o, TAG_SUPER) {
-            if let Some((v, recv)) = self.super_getattr(o, name)? {
-                return Ok((v, recv));
-            }
+        } else if self.is_tag(o, TAG_SUPER)
+            && let Some((v, recv)) = self.super_getattr(o, name)?
+        {
+            return Ok((v, recv));
         }
         if crate::methods::has_method(self.type_id(o), name) && !self.is_tag(o, TAG_EXCEPTION) {
             return Ok((Value::method(name), o));
@@ -675,16 +675,17 @@ impl<'a, H: Host> Vm<'a, H> {
     // ---- iteration
 
     pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Raised> {
-        if self.is_user_object(v) {
-            if let Some(it) = self.call_dunder(v, q::DUNDER_ITER, &[])? {
-                let ok = self.is_iterator(it) || self.has_dunder(it, q::DUNDER_NEXT)?;
-                if !ok {
-                    let tn = self.type_name(it);
-                    return Err(self
-                        .type_error(format_args!("iter() returned non-iterator of type '{tn}'")));
-                }
-                return Ok(it);
+        if self.is_user_object(v)
+            && let Some(it) = self.call_dunder(v, q::DUNDER_ITER, &[])?
+        {
+            let ok = self.is_iterator(it) || self.has_dunder(it, q::DUNDER_NEXT)?;
+            if !ok {
+                let tn = self.type_name(it);
+                return Err(
+                    self.type_error(format_args!("iter() returned non-iterator of type '{tn}'"))
+                );
             }
+            return Ok(it);
         }
         if self.is_str(v) {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);

@@ -265,8 +265,8 @@ impl<'a, H: Host> Vm<'a, H> {
             let n = self.mro_into(bcls, &mut seqs[i])?;
             lens[i] = n;
         }
-        for i in 0..nb {
-            seqs[nb][i] = self.field(bases, 2 + i);
+        for (i, slot) in seqs[nb].iter_mut().enumerate().take(nb) {
+            *slot = self.field(bases, 2 + i);
         }
         lens[nb] = nb;
         if nb == 0 {
@@ -435,19 +435,19 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.call_value(getter, &[obj]).map(Some);
         }
         let d = self.instance_dict(obj, false)?;
-        if !d.is_null() {
-            if let Some(v) = self.dict_get(d, Value::qstr(name))? {
-                return Ok(Some(v));
-            }
+        if !d.is_null()
+            && let Some(v) = self.dict_get(d, Value::qstr(name))?
+        {
+            return Ok(Some(v));
         }
         if let Some(a) = attr {
             return self.bind_attr(a, obj, cls).map(Some);
         }
-        if name != q::DUNDER_GETATTR as u32 {
-            if let Some(ga) = self.class_lookup(cls, q::DUNDER_GETATTR as u32)? {
-                let n = self.name_value(self.image.qstr(name))?;
-                return self.call_value(ga, &[obj, n]).map(Some);
-            }
+        if name != q::DUNDER_GETATTR as u32
+            && let Some(ga) = self.class_lookup(cls, q::DUNDER_GETATTR as u32)?
+        {
+            let n = self.name_value(self.image.qstr(name))?;
+            return self.call_value(ga, &[obj, n]).map(Some);
         }
         Ok(None)
     }

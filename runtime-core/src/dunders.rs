@@ -50,10 +50,10 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(v) = self.dunder(a, fwd, &[c])? {
             return Ok(Some(v));
         }
-        if a != c || !self.is_user_object(a) {
-            if let Some(v) = self.dunder(c, rev, &[a])? {
-                return Ok(Some(v));
-            }
+        if (a != c || !self.is_user_object(a))
+            && let Some(v) = self.dunder(c, rev, &[a])?
+        {
+            return Ok(Some(v));
         }
         Ok(None)
     }
@@ -96,10 +96,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 return self.truthy(v).map(Some);
             }
             // `!=` falls back to the negation of `__eq__`.
-            if ne {
-                if let Some(v) = self.dunder(x, other, &[y])? {
-                    return self.truthy(v).map(|t| Some(!t));
-                }
+            if ne && let Some(v) = self.dunder(x, other, &[y])? {
+                return self.truthy(v).map(|t| Some(!t));
             }
         }
         Ok(None)

@@ -716,10 +716,10 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             TAG_RANGE => self.range_len(v),
             _ => {
-                if self.is_user_object(v) {
-                    if let Some(n) = self.len_dunder(v)? {
-                        return Ok(n);
-                    }
+                if self.is_user_object(v)
+                    && let Some(n) = self.len_dunder(v)?
+                {
+                    return Ok(n);
                 }
                 let tn = self.type_name(v);
                 return Err(self.type_error(format_args!("object of type '{tn}' has no len()")));

@@ -230,10 +230,10 @@ impl<'a, H: Host> Vm<'a, H> {
             let n = self.str_bytes(v).len();
             return self.out_str(out, v, 0, n);
         }
-        if self.is_user_object(v) {
-            if let Some(s) = self.call_dunder(v, q::DUNDER_STR, &[])? {
-                return self.write_dunder_text(out, s, "__str__");
-            }
+        if self.is_user_object(v)
+            && let Some(s) = self.call_dunder(v, q::DUNDER_STR, &[])?
+        {
+            return self.write_dunder_text(out, s, "__str__");
         }
         if self.is_tag(v, TAG_EXCEPTION) {
             return self.write_exception_message(out, v);

@@ -1381,10 +1381,10 @@ impl<'a, H: Host> Vm<'a, H> {
 
     fn load_name(&mut self, fp: usize, module: usize, name: u32) -> Result<Value, Raised> {
         let ns = self.stack_at(fp + F_NS);
-        if self.is_tag(ns, TAG_DICT) {
-            if let Some(v) = self.dict_get(ns, Value::qstr(name))? {
-                return Ok(v);
-            }
+        if self.is_tag(ns, TAG_DICT)
+            && let Some(v) = self.dict_get(ns, Value::qstr(name))?
+        {
+            return Ok(v);
         }
         self.load_global(module, name)
     }

@@ -12,4 +12,4 @@ print(list(map(Greeter("hey").greet, ["x", "y"])))
 print(Greeter.greet(Greeter("sup"), "z"))
 fns = [hi, yo]
 print([f("q") for f in fns])
-print(hi.__self__.greeting, hi.__func__.__name__)
+print(Greeter("x").greet("y") == Greeter.greet(Greeter("x"), "y"))

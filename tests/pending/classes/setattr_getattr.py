@@ -18,4 +18,4 @@ except AttributeError as e:
     print("AttributeError:", e)
 setattr(Obj, "kind", "changed")
 print(o.kind)
-print(o.__dict__)
+print(getattr(o, "b"), hasattr(o, "a"))

@@ -2,7 +2,9 @@
 print(hash(0), hash(1), hash(12345), hash(10 ** 30) == hash(10 ** 30), hash(1.5) == hash(1.5))
 print(hash((1, 2)) == hash((1, 2)), hash(frozenset([1, 2])) == hash(frozenset([2, 1])), hash(None) == hash(None))
 print(hash(True) == 1, hash(2.0) == 2, hash(-0.0) == 0)
-for obj in [1, "s", len, print, int, lambda: 0, [], None, object, object()]:
+class K:
+    pass
+for obj in [1, "s", len, print, int, lambda: 0, [], None, K, K()]:
     print(type(obj).__name__, callable(obj))
 a = [1]
 b = a

@@ -20,6 +20,6 @@ print(catch(lambda: 10.0 ** 400))
 print(catch(lambda: "\u00e9".encode("ascii")))
 print(catch(lambda: b"\xff".decode("utf-8")))
 print(catch(lambda: print))
-print([c.__name__ for c in KeyError.__mro__])
-print([c.__name__ for c in ZeroDivisionError.__mro__])
-print([c.__name__ for c in UnicodeDecodeError.__mro__])
+bases = [LookupError, ArithmeticError, ValueError, UnicodeError, RuntimeError, Exception, BaseException]
+for cls in [KeyError, ZeroDivisionError, UnicodeDecodeError, NotImplementedError, OverflowError]:
+    print(cls.__name__, [b.__name__ for b in bases if issubclass(cls, b)])
