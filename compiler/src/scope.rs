@@ -88,6 +88,8 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub cell2arg: Vec<Option<u32>>,
+    /// The scope contains `yield` (or is a generator expression).
+    pub is_generator: bool,
 }
 
 impl Scope {
@@ -108,6 +110,7 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             cell2arg: Vec::new(),
+            is_generator: false,
         }
     }
 
@@ -638,7 +641,18 @@ impl<'a> Visitor<'a> for Collector<'_> {
                 self.comprehension(e.range.start().to_u32(), &e.generators, &elts)
             }
             Expr::Generator(e) => {
-                self.comprehension(e.range.start().to_u32(), &e.generators, &[&e.elt])
+                let start = e.range.start().to_u32();
+                self.comprehension(start, &e.generators, &[&e.elt]);
+                if let Some(&id) = self.by_node.get(&(start, ScopeKind::Comprehension)) {
+                    self.scopes[id].is_generator = true;
+                }
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                let s = &mut self.scopes[self.current];
+                if matches!(s.kind, ScopeKind::Function | ScopeKind::Lambda) {
+                    s.is_generator = true;
+                }
+                visitor::walk_expr(self, expr)
             }
             _ => visitor::walk_expr(self, expr),
         }

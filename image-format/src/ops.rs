@@ -603,6 +603,14 @@ define_ops! {
     /// In a `with` handler: TOS is the exception, TOS2 the bound
     /// `__exit__`; pushes `__exit__(type(exc), exc, None)`.
     WithExit = 0x69 "WITH_EXIT" () Next => (1, 0), pops 3;
+    /// Suspends the generator, handing TOS to whoever resumed it; on
+    /// resumption TOS is replaced by the value sent in (None for `next`).
+    YieldValue = 0x6a "YIELD_VALUE" () Next => (0, 0), pops 1;
+    /// `yield from`: TOS is the value to send, TOS1 the sub-iterator. Each
+    /// value the sub-iterator yields is yielded from here, and the
+    /// instruction runs again with what was sent back; when it finishes,
+    /// both are replaced by its return value.
+    YieldFrom = 0x6b "YIELD_FROM" () Next => (-1, 0), pops 2;
 }
 
 /// `IMPORT_NAME` flag: push the named module, not its top-level package

@@ -703,7 +703,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 let (a, c, d) = (self.field(v, 1), self.field(v, 2), self.field(v, 3));
                 self.new_obj(TAG_RANGE_ITER, &[a, c, d])
             }
-            TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER => Ok(v),
+            TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER
+            | TAG_GENERATOR => Ok(v),
             _ => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format_args!("'{tn}' object is not iterable")))
@@ -714,7 +715,13 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn is_iterator(&self, v: Value) -> bool {
         matches!(
             self.tag_of(v),
-            TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER
+            TAG_SEQ_ITER
+                | TAG_RANGE_ITER
+                | TAG_ENUMERATE
+                | TAG_ZIP
+                | TAG_MAP
+                | TAG_FILTER
+                | TAG_GENERATOR
         )
     }
 
@@ -722,6 +729,12 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn iter_next(&mut self, it: Value) -> Result<Option<Value>, Raised> {
         if self.is_user_object(it) {
             return self.next_dunder(it);
+        }
+        if self.is_tag(it, TAG_GENERATOR) {
+            return Ok(match self.gen_resume(it, Value::NONE, Value::NULL)? {
+                crate::gens::Resumed::Yielded(v) => Some(v),
+                crate::gens::Resumed::Returned(_) => None,
+            });
         }
         match self.tag_of(it) {
             TAG_ENUMERATE => {

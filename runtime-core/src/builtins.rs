@@ -99,6 +99,7 @@ builtins! {
     RANGE_ITERATOR = "range_iterator", NO, Type;
     DICT_KEYITERATOR = "dict_keyiterator", NO, Type;
     SET_ITERATOR = "set_iterator", NO, Type;
+    GENERATOR = "generator", NO, Type;
     DICT_KEYS = "dict_keys", NO, Type;
     DICT_VALUES = "dict_values", NO, Type;
     DICT_ITEMS = "dict_items", NO, Type;

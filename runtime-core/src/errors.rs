@@ -238,6 +238,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             TAG_INSTANCE => b::OBJECT,
+            TAG_GENERATOR => b::GENERATOR,
             TAG_CLASS => b::TYPE,
             TAG_SUPER => b::SUPER,
             TAG_STATICMETHOD => b::STATICMETHOD,

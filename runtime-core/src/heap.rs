@@ -62,6 +62,7 @@ pub const TAG_STATICMETHOD: u8 = 32;
 pub const TAG_CLASSMETHOD: u8 = 33;
 pub const TAG_PROPERTY: u8 = 34;
 pub const TAG_SUPER: u8 = 35;
+pub const TAG_GENERATOR: u8 = 36;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;

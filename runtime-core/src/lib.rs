@@ -27,6 +27,7 @@ mod classes;
 mod dict;
 mod dunders;
 mod errors;
+mod gens;
 pub mod heap;
 mod imports;
 mod methods;

@@ -85,6 +85,7 @@ pub(crate) fn has_method(ty: u16, name: u32) -> bool {
         b::INT | b::BOOL => INT_METHODS,
         b::FLOAT => FLOAT_METHODS,
         b::SET => return crate::sets::has_set_method(false, name),
+        b::GENERATOR => return crate::gens::has_gen_method(name),
         b::FROZENSET => return crate::sets::has_set_method(true, name),
         _ => return false,
     };
@@ -146,6 +147,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::TUPLE => self.seq_method(recv, name as u16, a, "tuple"),
             b::DICT => self.dict_method(recv, name as u16, a),
             b::SET | b::FROZENSET => self.set_method(recv, name as u16, a),
+            b::GENERATOR => self.gen_method(recv, name as u16, at, argc),
             b::INT | b::BOOL => {
                 self.method_args(a, "bit_length", 0, 0)?;
                 let mut buf = [0u32; 2];

@@ -345,6 +345,18 @@ impl<'a, H: Host> Vm<'a, H> {
                     let tn = self.type_name(it);
                     return Err(self.type_error(format_args!("'{tn}' object is not an iterator")));
                 }
+                if self.is_tag(it, TAG_GENERATOR) {
+                    // A generator's return value travels in its StopIteration.
+                    return match self.gen_resume(it, Value::NONE, Value::NULL)? {
+                        crate::gens::Resumed::Yielded(v) => Ok(v),
+                        crate::gens::Resumed::Returned(_) if a.argc == 2 => Ok(self.arg(a, 1)),
+                        crate::gens::Resumed::Returned(r) => {
+                            let args: &[Value] = if r == Value::NONE { &[] } else { &[r] };
+                            let e = self.new_exception(b::STOP_ITERATION, args)?;
+                            Err(self.set_raised(e))
+                        }
+                    };
+                }
                 match self.iter_next(it)? {
                     Some(v) => Ok(v),
                     None if a.argc == 2 => Ok(self.arg(a, 1)),

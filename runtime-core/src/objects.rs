@@ -57,7 +57,13 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn collect(&mut self) {
-        let roots = [self.modules, self.exc, self.handled, self.memory_error];
+        let roots = [
+            self.modules,
+            self.exc,
+            self.handled,
+            self.memory_error,
+            self.pending_throw,
+        ];
         self.heap.collect(self.sp, &roots);
     }
 

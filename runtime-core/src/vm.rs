@@ -42,7 +42,7 @@ pub(crate) const F_FLAGS: usize = 7;
 /// returns.
 pub(crate) const F_NS: usize = 8;
 pub(crate) const F_HDR: usize = 9;
-const FLAG_STOP: i32 = 1;
+pub(crate) const FLAG_STOP: i32 = 1;
 /// The frame runs `__init__`: its return value must be None, and the
 /// caller gets the instance in `F_NS`.
 const FLAG_INIT: i32 = 2;
@@ -64,8 +64,8 @@ pub struct Vm<'a, H: Host> {
     /// Current frame.
     pub(crate) fp: usize,
     pub(crate) depth: u32,
-    nesting: u32,
-    nesting_limit: u32,
+    pub(crate) nesting: u32,
+    pub(crate) nesting_limit: u32,
     /// A tuple of module objects, by module index.
     pub(crate) modules: Value,
     /// The exception being raised.
@@ -81,6 +81,11 @@ pub struct Vm<'a, H: Host> {
     /// Collect before every allocation (tests use this to find values the
     /// VM forgot to root).
     pub(crate) gc_stress: bool,
+    /// An exception to raise in the frame `execute` starts with (a
+    /// generator's `throw`), or NULL.
+    pub(crate) pending_throw: Value,
+    /// `execute` returned because a generator yielded, not returned.
+    pub(crate) yielded: bool,
 }
 
 /// The per-frame state the loop keeps in locals.
@@ -133,6 +138,8 @@ impl<'a, H: Host> Vm<'a, H> {
             repr_stack: [Value::NULL; crate::text::MAX_NESTING],
             repr_depth: 0,
             gc_stress: false,
+            pending_throw: Value::NULL,
+            yielded: false,
         };
         vm.init().map_err(|_| LoadError::HeapTooSmall {
             given,
@@ -365,7 +372,9 @@ impl<'a, H: Host> Vm<'a, H> {
         stop: bool,
     ) -> Result<Option<Value>, Raised> {
         if self.is_tag(f, TAG_FUNCTION) {
-            self.enter_function(f, self_arg, args, argc, nkw, base, stop)?;
+            if let Some(g) = self.enter_function(f, self_arg, args, argc, nkw, base, stop)? {
+                return Ok(Some(g));
+            }
             return Ok(None);
         }
         if self.is_tag(f, TAG_CLASS) && self_arg.is_none() {
@@ -454,7 +463,14 @@ impl<'a, H: Host> Vm<'a, H> {
         stop: bool,
     ) -> Result<(), Raised> {
         self.push(inst)?;
-        let r = self.enter_function(f, Some(inst), args, argc, nkw, base, stop);
+        let r = self
+            .enter_function(f, Some(inst), args, argc, nkw, base, stop)
+            .and_then(|g| match g {
+                Some(_) => Err(self.type_error(format_args!(
+                    "__init__() should return None, not 'generator'"
+                ))),
+                None => Ok(()),
+            });
         if r.is_ok() {
             let fp = self.fp;
             self.heap.words[fp + F_NS] = inst.0;
@@ -495,17 +511,27 @@ impl<'a, H: Host> Vm<'a, H> {
         nkw: usize,
         base: usize,
         stop: bool,
-    ) -> Result<(), Raised> {
+    ) -> Result<Option<Value>, Raised> {
         let code_idx = self.int_field(f, 1) as u32;
         let module = self.int_field(f, 2) as u32;
         let caller_fp = self.fp;
         let code = self.image.code(code_idx);
         let fp = self.push_frame(f, code_idx, module, base, stop)?;
         let r = self.bind_args(f, &code, fp, self_arg, args, argc, nkw);
-        if r.is_err() {
+        let is_gen = code.flags & code_flags::GENERATOR != 0;
+        let r = match r {
+            // A generator function's call makes the generator, with the
+            // bound frame inside it, and runs nothing yet.
+            Ok(()) if is_gen => {
+                let size = self.sp - fp + code.max_stack as usize;
+                self.make_generator(fp, size).map(Some)
+            }
+            r => r.map(|_| None),
+        };
+        if r.is_err() || is_gen {
             // The error belongs to the caller: drop the half-built frame.
             self.fp = caller_fp;
-            self.sp = fp;
+            self.sp = if is_gen && r.is_ok() { base } else { fp };
             self.depth -= 1;
         }
         r
@@ -731,6 +757,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Runs from the current frame until a frame marked STOP returns.
     pub(crate) fn execute(&mut self) -> Result<Value, Raised> {
+        if !self.pending_throw.is_null() {
+            // A generator resumed by `throw`: raise at its suspended `yield`.
+            let e = core::mem::replace(&mut self.pending_throw, Value::NULL);
+            self.exc = e;
+            self.unwind(Raised)?;
+        }
         let mut fv = self.frame_view(self.fp);
         let mut fp = self.fp;
         let mut ip = self.frame_int(fp, F_IP);
@@ -1264,6 +1296,27 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                 }
                 Op::BuildClass { nbases } => self.build_class(nbases as usize),
+                Op::YieldValue {} => {
+                    let v = self.pop();
+                    return Ok(self.suspend(fp, v));
+                }
+                Op::YieldFrom {} => {
+                    let sub = self.peek(1);
+                    let val = self.peek(0);
+                    match self.yield_from_step(sub, val) {
+                        Ok(crate::gens::Resumed::Yielded(v)) => {
+                            // Run this instruction again with what is sent back.
+                            self.set_frame_int(fp, F_IP, at);
+                            self.sp -= 1;
+                            return Ok(self.suspend(fp, v));
+                        }
+                        Ok(crate::gens::Resumed::Returned(r)) => {
+                            self.sp -= 2;
+                            self.push(r)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
                 Op::WithEnter {} => {
                     let mgr = self.peek(0);
                     self.with_enter(mgr).and_then(|(exit, entered)| {
@@ -1297,6 +1350,18 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
         }
+    }
+
+    /// `yield`: saves the generator frame at `fp`, pops it, and hands `v` to
+    /// the resumer.
+    fn suspend(&mut self, fp: usize, v: Value) -> Value {
+        let sp = self.sp;
+        self.save_generator_frame(fp, sp);
+        self.sp = self.frame_int(fp, F_BASE);
+        self.fp = self.frame_int(fp, F_PREV);
+        self.depth -= 1;
+        self.yielded = true;
+        v
     }
 
     /// Finds a handler for `self.exc`: in the current frame's block stack,

@@ -199,13 +199,38 @@ impl<'a> Codegen<'a, '_> {
                 Some(k) => self.comprehension(c.range, &c.generators, Comp::Dict(k, &c.value)),
                 None => self.unsupported(c.range, "`**` unpacking in dict comprehensions is"),
             },
-            Expr::Generator(g) => self.unsupported_help(
-                g.range,
-                "generator expressions are",
-                "use a list comprehension instead: `[x for x in xs]`",
-            ),
-            Expr::Yield(y) => self.unsupported(y.range, "generators (`yield`) are"),
-            Expr::YieldFrom(y) => self.unsupported(y.range, "generators (`yield from`) are"),
+            Expr::Generator(g) => self.comprehension(g.range, &g.generators, Comp::Gen(&g.elt)),
+            Expr::Yield(y) => {
+                if !self.in_function() {
+                    self.error(
+                        diagnostics::SYNTAX,
+                        span(y.range),
+                        "'yield' outside function",
+                    );
+                    return;
+                }
+                match &y.value {
+                    Some(v) => self.expr(v),
+                    None => self.emit(Op::LoadNone {}),
+                }
+                self.set_line(self.line_of(y.start()));
+                self.emit(Op::YieldValue {});
+            }
+            Expr::YieldFrom(y) => {
+                if !self.in_function() {
+                    self.error(
+                        diagnostics::SYNTAX,
+                        span(y.range),
+                        "'yield' outside function",
+                    );
+                    return;
+                }
+                self.expr(&y.value);
+                self.set_line(self.line_of(y.start()));
+                self.emit(Op::GetIter {});
+                self.emit(Op::LoadNone {});
+                self.emit(Op::YieldFrom {});
+            }
             Expr::Await(a) => self.unsupported(a.range, "`await` is"),
             Expr::IpyEscapeCommand(i) => self.unsupported(i.range, "IPython escape commands are"),
         }
@@ -624,14 +649,19 @@ impl<'a> Codegen<'a, '_> {
             Comp::List(_) => "<listcomp>",
             Comp::Set(_) => "<setcomp>",
             Comp::Dict(..) => "<dictcomp>",
+            Comp::Gen(_) => "<genexpr>",
         };
         self.make_function(scope, name, range, 0, |cg| {
-            cg.emit(match comp {
-                Comp::List(_) => Op::BuildList { n: 0 },
-                Comp::Set(_) => Op::BuildSet { n: 0 },
-                Comp::Dict(..) => Op::BuildMap { n: 0 },
-            });
+            match comp {
+                Comp::List(_) => cg.emit(Op::BuildList { n: 0 }),
+                Comp::Set(_) => cg.emit(Op::BuildSet { n: 0 }),
+                Comp::Dict(..) => cg.emit(Op::BuildMap { n: 0 }),
+                Comp::Gen(_) => {}
+            }
             cg.comp_loop(gens, 0, comp);
+            if matches!(comp, Comp::Gen(_)) {
+                cg.emit(Op::LoadNone {});
+            }
             cg.emit(Op::ReturnValue {});
         });
         self.expr(&first.iter);
@@ -674,6 +704,11 @@ impl<'a> Codegen<'a, '_> {
                     self.expr(v);
                     self.emit(Op::MapAdd { depth });
                 }
+                Comp::Gen(e) => {
+                    self.expr(e);
+                    self.emit(Op::YieldValue {});
+                    self.emit(Op::PopTop {});
+                }
             }
         }
         self.emit_jump(Op::Jump { rel: REL0 }, head);
@@ -687,6 +722,8 @@ enum Comp<'a> {
     List(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
+    /// A generator expression: yields each element.
+    Gen(&'a Expr),
 }
 
 fn cmpop(op: ast::CmpOp) -> CmpOp {

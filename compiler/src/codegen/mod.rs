@@ -203,6 +203,14 @@ impl<'a> Codegen<'a, '_> {
             .expect("a unit is always open while compiling")
     }
 
+    /// Is code being compiled inside a function (where `yield` may go)?
+    fn in_function(&self) -> bool {
+        matches!(
+            self.scope().kind,
+            crate::scope::ScopeKind::Function | crate::scope::ScopeKind::Lambda
+        )
+    }
+
     fn scope(&self) -> &crate::scope::Scope {
         let id = self.units.last().map_or(0, |u| u.scope);
         &self.tree.scopes[id]
@@ -219,6 +227,9 @@ impl<'a> Codegen<'a, '_> {
         }
         if scope.varkw {
             flags |= code_flags::VARKEYWORDS;
+        }
+        if scope.is_generator {
+            flags |= code_flags::GENERATOR;
         }
         let name = self.interner.intern(&u.name);
         let qualname = self.interner.intern(&u.qualname);
@@ -323,13 +334,6 @@ impl<'a> Codegen<'a, '_> {
         if !self.has_errors() {
             self.error(diagnostics::INTERNAL, range, msg);
         }
-    }
-
-    /// Like [`Self::unsupported`], with a hint at what works instead.
-    fn unsupported_help(&mut self, range: TextRange, feature: &str, help: &str) {
-        self.errors += 1;
-        self.diags
-            .push(Diagnostic::unsupported(self.file, span(range), feature).with_help(help));
     }
 
     /// Enters one level of statement or expression nesting; false (and

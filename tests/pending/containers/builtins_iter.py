@@ -4,7 +4,7 @@ print(list(enumerate("ab")), list(enumerate(["x", "y"], 10)), dict(enumerate("hi
 print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])), list(zip(*[(1, 2), (3, 4)])))
 print(list(map(pow, [2, 3], [3, 2])), list(map(len, ["a", "bb"])), list(map(str.upper, "ab")))
 print(list(filter(None, [0, 1, "", "x", None, [], [0]])), list(filter(lambda c: c.isupper(), "aBcD")))
-print(any([]), all([]), any([0, 0, 1]), all([1, 1, 0]), any(x > 5 for x in range(10)), all("abc"))
+print(any([]), all([]), any([0, 0, 1]), all([1, 1, 0]), any([x > 5 for x in range(10)]), all("abc"))
 m = map(lambda x: x * 2, [1, 2, 3])
 print(next(m), list(m), list(m))
 z = zip("ab", [1, 2])

@@ -9,7 +9,7 @@ print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len, revers
 nums = [5, -3, 2, -8, 0]
 nums.sort(key=abs)
 print(nums, sorted(nums, reverse=True))
-print(sorted("hello"), sorted({3: "a", 1: "b"}), sorted((2, 1)), sorted(x % 4 for x in range(8)))
+print(sorted("hello"), sorted({3: "a", 1: "b"}), sorted((2, 1)), sorted([x % 4 for x in range(8)]))
 r = [3, 1, 2]
 print(r.sort(), r)
 try:

@@ -14,4 +14,4 @@ try:
     t[0] = 9
 except TypeError as e:
     print("TypeError:", e)
-print(tuple(x * 2 for x in t), hash((1, 2)) == hash((1, 2)))
+print(tuple([x * 2 for x in t]), hash((1, 2)) == hash((1, 2)))

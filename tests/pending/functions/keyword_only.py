@@ -3,7 +3,7 @@ def f(a, *, b, c=10):
     return a + b + c
 
 def g(*args, sep="-"):
-    return sep.join(str(x) for x in args)
+    return sep.join([str(x) for x in args])
 
 print(f(1, b=2))
 print(f(1, b=2, c=3))

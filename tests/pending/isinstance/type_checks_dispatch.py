@@ -9,7 +9,7 @@ def describe(x):
     if isinstance(x, (str, bytes, bytearray)):
         return "text-ish"
     if isinstance(x, (list, tuple)):
-        return "seq[" + ",".join(describe(y) for y in x) + "]"
+        return "seq[" + ",".join([describe(y) for y in x]) + "]"
     if isinstance(x, dict):
         return "map"
     return "other"

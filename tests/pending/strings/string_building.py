@@ -14,4 +14,4 @@ freq = {}
 for w in words:
     freq[w] = freq.get(w, 0) + 1
 print(freq)
-print(" ".join(w[::-1] for w in words))
+print(" ".join([w[::-1] for w in words]))

@@ -13,6 +13,9 @@ def first_big(xs):
             return x, sq
     return None
 print(first_big(data), first_big([1]))
-vals = [w for s in ["a b", "", "c"] if (w := s.split())]
-print(vals)
+vals = []
+for s in ["a b", "", "c"]:
+    if (w := s.split()):
+        vals.append(w)
+print(vals, w)
 print(x := 5, x)
