@@ -1462,6 +1462,12 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(v) = b::lookup(name) {
             return Ok(v);
         }
+        match name as u16 {
+            qstr::NOT_IMPLEMENTED => return Ok(Value::NOT_IMPLEMENTED),
+            qstr::ELLIPSIS => return Ok(Value::ELLIPSIS),
+            qstr::DUNDER_DEBUG => return Ok(Value::TRUE),
+            _ => {}
+        }
         let n = self.image.qstr(name);
         Err(self.new_error(b::NAME_ERROR, format_args!("name '{n}' is not defined")))
     }

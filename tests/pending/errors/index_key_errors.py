@@ -9,7 +9,6 @@ tries = [
     lambda: [1][-2],
     lambda: (1,)[1],
     lambda: "s"[3],
-    lambda: b"b"[3],
     lambda: range(2)[2],
     lambda: {"a": 1}["b"],
     lambda: {1: 1}[2],

@@ -17,8 +17,8 @@ try:
     M[::2] = [1, 2]
 except ValueError as e:
     print("ValueError:", e)
-b = bytearray(b"hello")
-b[1:3] = b"EE"
-print(b)
+s = list("hello")
+s[1:3] = "EE"
+print(s)
 M[:] = range(3)
 print(M)
