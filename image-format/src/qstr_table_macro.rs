@@ -311,4 +311,6 @@ static_qstrs! {
     SETTER = "setter",
     GETTER = "getter",
     DELETER = "deleter",
+    VALUE_ = "value",
+    CODE = "code",
 }

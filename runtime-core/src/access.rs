@@ -549,6 +549,17 @@ impl<'a, H: Host> Vm<'a, H> {
         use image_format::qstr as q;
         let n = name as u16;
         if self.is_tag(o, TAG_EXCEPTION) {
+            if (n == q::VALUE_ && self.exc_is(o, b::STOP_ITERATION))
+                || (n == q::CODE && self.exc_is(o, b::SYSTEM_EXIT))
+            {
+                // The first argument, or None.
+                let args = self.field(o, 2);
+                return Ok(Some(if self.int_field(args, 1) > 0 {
+                    self.field(args, 2)
+                } else {
+                    Value::NONE
+                }));
+            }
             return Ok(match n {
                 q::ARGS => Some(self.field(o, 2)),
                 q::DUNDER_CAUSE => Some(none_if_null(self.field(o, 4))),

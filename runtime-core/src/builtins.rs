@@ -60,6 +60,8 @@ builtins! {
     NEXT = "next", qstr::NEXT as u32, Func;
     GETATTR = "getattr", qstr::GETATTR as u32, Func;
     HASATTR = "hasattr", qstr::HASATTR as u32, Func;
+    SETATTR = "setattr", qstr::SETATTR as u32, Func;
+    DELATTR = "delattr", qstr::DELATTR as u32, Func;
     ANY = "any", qstr::ANY as u32, Func;
     ALL = "all", qstr::ALL as u32, Func;
     FORMAT = "format", qstr::FORMAT as u32, Func;

@@ -398,6 +398,33 @@ impl<'a, H: Host> Vm<'a, H> {
                     Err(e) => Err(e),
                 }
             }
+            b::SETATTR | b::DELATTR => {
+                let set = id == b::SETATTR;
+                let name = if set { "setattr" } else { "delattr" };
+                self.no_kwargs(a, name)?;
+                self.arg_count(a, name, if set { 3 } else { 2 }, if set { 3 } else { 2 })?;
+                let (o, n) = (self.arg(a, 0), self.arg(a, 1));
+                if !self.is_str(n) {
+                    let tn = self.type_name(n);
+                    return Err(
+                        self.type_error(format_args!("attribute name must be string, not '{tn}'"))
+                    );
+                }
+                let text = core::str::from_utf8(self.str_bytes(n)).unwrap_or("");
+                let mut buf = StackBuf::<96>::new();
+                buf.push_str(text);
+                let qid = match self.image.find_qstr(buf.as_str()) {
+                    Some(q) => q,
+                    None => {
+                        // Attribute names are interned; one the image never
+                        // mentions cannot be stored by id.
+                        return Err(self.not_supported("attribute names not used in the program"));
+                    }
+                };
+                let v = if set { self.arg(a, 2) } else { Value::NULL };
+                self.store_attr(o, qid, v)?;
+                Ok(Value::NONE)
+            }
             b::ANY | b::ALL => {
                 let want = id == b::ANY;
                 self.arg_count(a, if want { "any" } else { "all" }, 1, 1)?;

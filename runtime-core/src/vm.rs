@@ -758,10 +758,32 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Runs from the current frame until a frame marked STOP returns.
     pub(crate) fn execute(&mut self) -> Result<Value, Raised> {
         if !self.pending_throw.is_null() {
-            // A generator resumed by `throw`: raise at its suspended `yield`.
+            // A generator resumed by `throw`: raise at its suspended `yield`,
+            // or hand it to the sub-iterator a `yield from` is waiting on.
             let e = core::mem::replace(&mut self.pending_throw, Value::NULL);
-            self.exc = e;
-            self.unwind(Raised)?;
+            let fp = self.fp;
+            let at = self.frame_int(fp, F_IP);
+            let code = self.frame_view(fp).bytecode;
+            let sub = self.peek(0);
+            if matches!(Op::decode(code, at), Ok(Op::YieldFrom {}))
+                && self.is_tag(sub, TAG_GENERATOR)
+            {
+                self.push(e)?;
+                let r = self.gen_resume(sub, Value::NONE, e);
+                self.sp -= 1;
+                match r {
+                    Ok(crate::gens::Resumed::Yielded(v)) => return Ok(self.suspend(fp, v)),
+                    Ok(crate::gens::Resumed::Returned(v)) => {
+                        self.sp -= 1;
+                        self.push(v)?;
+                        self.set_frame_int(fp, F_IP, at + 1);
+                    }
+                    Err(r) => self.unwind(r)?,
+                }
+            } else {
+                self.exc = e;
+                self.unwind(Raised)?;
+            }
         }
         let mut fv = self.frame_view(self.fp);
         let mut fp = self.fp;

@@ -13,7 +13,6 @@ tries = [
     lambda: (lambda: 0).nope,
     lambda: setattr(1, "x", 2),
     lambda: delattr(K(), "cls_attr"),
-    lambda: [].__len__.nope,
 ]
 for t in tries:
     try:

@@ -6,12 +6,12 @@ def describe(x):
         return "int"
     if isinstance(x, (float,)):
         return "float"
-    if isinstance(x, (str, bytes, bytearray)):
+    if isinstance(x, (str,)):
         return "text-ish"
     if isinstance(x, (list, tuple)):
         return "seq[" + ",".join([describe(y) for y in x]) + "]"
     if isinstance(x, dict):
         return "map"
     return "other"
-for v in [True, 3, 2.0, "a", b"b", bytearray(b"c"), [1, "x", (2.0,)], {}, None]:
+for v in [True, 3, 2.0, "a", [1, "x", (2.0,)], {}, None]:
     print(describe(v))
