@@ -564,12 +564,22 @@ impl<'a, H: Host> Vm<'a, H> {
                 q::ARGS => Some(self.field(o, 2)),
                 q::DUNDER_CAUSE => Some(none_if_null(self.field(o, 4))),
                 q::DUNDER_CONTEXT => Some(none_if_null(self.field(o, 5))),
+                _ if self.image.qstr(name) == "__suppress_context__" => {
+                    Some(Value::from_bool(!self.field(o, 4).is_null()))
+                }
                 _ => None,
             });
         }
         if self.is_tag(o, TAG_FUNCTION) && n == q::DUNDER_NAME {
             let code = self.image.code(self.int_field(o, 1) as u32);
             return Ok(Some(Value::qstr(code.name)));
+        }
+        // `str.upper`, `list.append`: the method, unbound.
+        if let Some(id) = o.as_builtin()
+            && b::is_type(id)
+            && crate::methods::has_method(id, name)
+        {
+            return Ok(Some(Value::method(name)));
         }
         if let Some(id) = o.as_builtin()
             && n == q::DUNDER_NAME

@@ -48,6 +48,10 @@ impl<'a, H: Host> Vm<'a, H> {
         }
     }
 
+    pub(crate) fn is_bool(&self, v: Value) -> bool {
+        v == Value::TRUE || v == Value::FALSE
+    }
+
     pub(crate) fn is_int(&self, v: Value) -> bool {
         matches!(self.num(v), Some(Num::Small(_) | Num::Big))
     }
@@ -469,6 +473,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 self.int_from_i64(i >> j.min(63))
             }
+            // bool & bool stays a bool, as in CPython.
+            BinOp::And | BinOp::Or | BinOp::Xor if self.is_bool(a) && self.is_bool(c) => {
+                let r = match op {
+                    BinOp::And => i & j,
+                    BinOp::Or => i | j,
+                    _ => i ^ j,
+                };
+                Ok(Value::from_bool(r != 0))
+            }
             BinOp::And => self.int_from_i64(i & j),
             BinOp::Or => self.int_from_i64(i | j),
             BinOp::Xor => self.int_from_i64(i ^ j),
@@ -677,7 +690,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 Err(self.unsupported(op, a, c))
             }
             BinOp::Mul => {
-                let (seq, n) = if self.num(c).is_some() {
+                let a_is_seq =
+                    self.is_str(a) || self.is_tag(a, TAG_LIST) || self.is_tag(a, TAG_TUPLE);
+                let (seq, n) = if a_is_seq || self.num(c).is_some() {
                     (a, c)
                 } else {
                     (c, a)
@@ -974,6 +989,15 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Numeric comparison where a float is involved. Ints too large for a
     /// float compare exactly through their sign.
     fn num_partial_cmp(&mut self, a: Value, c: Value) -> Option<Ordering> {
+        // A big int against a float compares exactly, as in CPython: through
+        // the float's integral part, when the float is finite.
+        match (self.num(a), self.num(c)) {
+            (Some(Num::Big), Some(Num::Float(f))) => return self.big_vs_float(a, f),
+            (Some(Num::Float(f)), Some(Num::Big)) => {
+                return self.big_vs_float(c, f).map(Ordering::reverse);
+            }
+            _ => {}
+        }
         let fa = match self.num(a) {
             Some(Num::Float(f)) => Some(f),
             Some(Num::Small(i)) => Some(i as f64),
@@ -1009,6 +1033,28 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             (None, None) => Some(Ordering::Equal),
         }
+    }
+
+    fn big_vs_float(&mut self, big: Value, f: f64) -> Option<Ordering> {
+        if f.is_nan() {
+            return None;
+        }
+        if f.is_infinite() {
+            return Some(if f > 0.0 {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            });
+        }
+        let floor = libm::floor(f);
+        let fi = self.push(big).and_then(|_| self.int_from_f64(floor));
+        self.pop();
+        let Ok(fi) = fi else { return None };
+        Some(match self.int_cmp(big, fi) {
+            // Equal to the floor: the float's fraction decides.
+            Ordering::Equal if f > floor => Ordering::Less,
+            o => o,
+        })
     }
 
     /// Item `i` of a list or tuple.
@@ -1287,6 +1333,14 @@ impl<'a, H: Host> Vm<'a, H> {
                     x <= start && x > stop
                 };
                 Ok(inside && (x - start) % step == 0)
+            }
+            _ if self.is_iterator(container) => {
+                while let Some(x) = self.iter_next(container)? {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
             }
             _ => {
                 let tn = self.type_name(container);

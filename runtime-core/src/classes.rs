@@ -204,6 +204,16 @@ impl<'a, H: Host> Vm<'a, H> {
                 return Err(self.type_error(format_args!("bases must be classes")));
             }
         }
+        // A class that defines `__eq__` but not `__hash__` is unhashable.
+        if self
+            .dict_get(ns, Value::qstr(q::DUNDER_EQ as u32))?
+            .is_some()
+            && self
+                .dict_get(ns, Value::qstr(q::DUNDER_HASH as u32))?
+                .is_none()
+        {
+            self.dict_set(ns, Value::qstr(q::DUNDER_HASH as u32), Value::NONE)?;
+        }
         let mro = self.compute_mro(bases)?;
         self.push(mro)?;
         let cls = self.new_obj(
@@ -296,8 +306,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             let Some(c) = chosen else {
+                let mut names = crate::text::StackBuf::<128>::new();
+                for i in 0..nb {
+                    if i > 0 {
+                        names.push_str(", ");
+                    }
+                    let bc = self.field(bases, 2 + i);
+                    names.push_str(self.class_name_of(bc));
+                }
                 return Err(self.type_error(format_args!(
-                    "Cannot create a consistent method resolution order (MRO)"
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.as_str()
                 )));
             };
             if n >= MAX_MRO {

@@ -93,6 +93,8 @@ pub struct Heap<'h> {
     pub collections: u32,
     /// Overwrite freed blocks so a use after free shows (tests only).
     pub poison: bool,
+    /// Objects freed by the last collection (`gc.collect()`'s answer).
+    pub last_freed: usize,
     /// `gc.disable()` clears this: collections then run only when nothing
     /// fits, never because the budget of fresh space is spent.
     pub auto_collect: bool,
@@ -124,6 +126,7 @@ impl<'h> Heap<'h> {
             collections: 0,
             poison: false,
             auto_collect: true,
+            last_freed: 0,
         }
     }
 
@@ -346,6 +349,7 @@ impl<'h> Heap<'h> {
         self.small = [0; MAX_SMALL + 1];
         self.large = 0;
         self.live_words = 0;
+        self.last_freed = 0;
         // The small region: a free tail goes back to fresh space.
         if let Some(start) = self.sweep_range(self.stack_end, self.top) {
             if self.poison {
@@ -402,6 +406,9 @@ impl<'h> Heap<'h> {
                     run_len = 0;
                 }
             } else {
+                if h as u8 != TAG_FREE {
+                    self.last_freed += 1;
+                }
                 if run_len == 0 {
                     run_start = at;
                 }

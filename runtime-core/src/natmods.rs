@@ -147,7 +147,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::GC_COLLECT => {
                 want(self, 0, 0)?;
                 self.collect();
-                Ok(Value::NONE)
+                self.int_from_i64(self.heap.last_freed as i64)
             }
             b::GC_MEM_FREE | b::GC_MEM_ALLOC => {
                 want(self, 0, 0)?;

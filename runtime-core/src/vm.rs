@@ -406,10 +406,20 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.call(inner, Some(s), args, argc, nkw, base, stop);
         }
         let result = if let Some(name) = f.as_method() {
-            let Some(recv) = self_arg else {
-                return Err(self.type_error(format_args!("unbound method called without receiver")));
-            };
-            self.call_method(recv, name, args, argc, nkw)?
+            match self_arg {
+                Some(recv) => self.call_method(recv, name, args, argc, nkw)?,
+                // `str.upper(s)`: the first argument is the receiver.
+                None if argc > 0 => {
+                    let recv = self.stack_at(args);
+                    self.call_method(recv, name, args + 1, argc - 1, nkw)?
+                }
+                None => {
+                    let n = self.image.qstr(name);
+                    return Err(
+                        self.type_error(format_args!("unbound method {n}() needs an argument"))
+                    );
+                }
+            }
         } else if let Some(id) = f.as_builtin() {
             if let Some(s) = self_arg {
                 // Builtins are never methods of user objects yet; keep the
@@ -626,6 +636,20 @@ impl<'a, H: Host> Vm<'a, H> {
                         )));
                     }
                     self.heap.words[locals + p] = value.0;
+                }
+                None if kwdict_slot.is_none()
+                    && (0..code.posonly as usize).any(|p| {
+                        let vn = self.image.varname(code, p as u32);
+                        self.str_bytes(name) == self.image.qstr(vn).as_bytes()
+                    }) =>
+                {
+                    let fname = self.image.qstr(code.qualname);
+                    let mut buf = crate::text::StackBuf::<96>::new();
+                    buf.push_bytes(self.str_bytes(name));
+                    let an = buf.as_str();
+                    return Err(self.type_error(format_args!(
+                        "{fname}() got some positional-only arguments passed as keyword arguments: '{an}'"
+                    )));
                 }
                 None => match kwdict_slot {
                     Some(slot) => {
