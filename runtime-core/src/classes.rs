@@ -215,18 +215,24 @@ impl<'a, H: Host> Vm<'a, H> {
             self.dict_set(ns, Value::qstr(q::DUNDER_HASH as u32), Value::NONE)?;
         }
         let mro = self.compute_mro(bases)?;
+        // `mro` stays rooted until its entries are copied below.
+        let base = self.sp;
         self.push(mro)?;
         let cls = self.new_obj(
             TAG_CLASS,
             &[name, bases, Value::NULL, ns, modname, Value::int(flags)],
         );
-        self.pop();
-        let cls = cls?;
+        let cls = match cls {
+            Ok(c) => c,
+            Err(e) => {
+                self.sp = base;
+                return Err(e);
+            }
+        };
         // The MRO starts with the class itself.
         let n = self.int_field(mro, 1);
-        self.push(cls)?;
-        let full = self.new_tuple(n + 1);
-        self.pop();
+        let full = self.push(cls).and_then(|_| self.new_tuple(n + 1));
+        self.sp = base;
         let full = full?;
         self.set_field(full, 2, cls);
         for i in 0..n {
