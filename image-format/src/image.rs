@@ -313,7 +313,7 @@ pub mod code_flags {
 /// positional (the first `posonly` of them positional-only), then `kwonly`
 /// keyword-only, then `*args` and `**kwargs` if the flags say so, then the
 /// other locals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CodeRecord {
     /// Short name, for tracebacks (`inner`).
     pub name: u32,
@@ -848,27 +848,35 @@ impl<'a> Image<'a> {
     }
 
     pub fn code(&self, i: u32) -> CodeRecord {
-        let b = self.s.codes;
+        // One bounds check for the whole record: every call and return
+        // reads one, so this is on the VM's hot path. `i` was validated; a
+        // bad index reads as an empty record rather than panicking.
         let at = i as usize * CodeRecord::SIZE;
+        let Some(b) = self.s.codes.get(at..at + CodeRecord::SIZE) else {
+            return CodeRecord::default();
+        };
+        let b: &[u8; CodeRecord::SIZE] = b.try_into().unwrap_or(&[0; CodeRecord::SIZE]);
+        let w = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+        let h = |o: usize| u16::from_le_bytes([b[o], b[o + 1]]);
         CodeRecord {
-            name: rd_u32(b, at),
-            module: rd_u32(b, at + 4),
-            flags: rd_u16(b, at + 8),
-            argcount: rd_u16(b, at + 10),
-            posonly: rd_u16(b, at + 12),
-            kwonly: rd_u16(b, at + 14),
-            nlocals: rd_u16(b, at + 16),
-            ncells: rd_u16(b, at + 18),
-            nfree: rd_u16(b, at + 20),
-            max_stack: rd_u16(b, at + 22),
-            max_blocks: rd_u16(b, at + 24),
-            first_line: rd_u32(b, at + 28),
-            code_offset: rd_u32(b, at + 32),
-            code_len: rd_u32(b, at + 36),
-            lines_offset: rd_u32(b, at + 40),
-            lines_len: rd_u32(b, at + 44),
-            names_offset: rd_u32(b, at + 48),
-            qualname: rd_u32(b, at + 52),
+            name: w(0),
+            module: w(4),
+            flags: h(8),
+            argcount: h(10),
+            posonly: h(12),
+            kwonly: h(14),
+            nlocals: h(16),
+            ncells: h(18),
+            nfree: h(20),
+            max_stack: h(22),
+            max_blocks: h(24),
+            first_line: w(28),
+            code_offset: w(32),
+            code_len: w(36),
+            lines_offset: w(40),
+            lines_len: w(44),
+            names_offset: w(48),
+            qualname: w(52),
         }
     }
 

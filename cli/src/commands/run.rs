@@ -27,8 +27,11 @@ pub fn run(file: Option<&Path>, heap: Option<usize>, reporter: &Reporter) -> Cmd
 
 /// Runs an image on a fresh heap of `heap_size` bytes.
 pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
-    let mut heap = Vec::new();
-    if heap.try_reserve_exact(heap_size).is_err() {
+    // Ask first, so an impossible size is a report rather than an abort;
+    // then take zeroed memory the system hands out lazily (`vec!` of zeros
+    // is calloc), so a large heap costs only the pages the program touches.
+    let mut probe: Vec<u8> = Vec::new();
+    if probe.try_reserve_exact(heap_size).is_err() {
         return Err(
             Problem::error(format!("cannot allocate a heap of {heap_size} bytes"))
                 .with_help("ask for a smaller heap with --heap")
@@ -36,7 +39,8 @@ pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
                 .into(),
         );
     }
-    heap.resize(heap_size, 0u8);
+    drop(probe);
+    let mut heap = vec![0u8; heap_size];
     let mut vm = Vm::new(image, &mut heap, TerminalHost::new()).map_err(|e| load_problem(&e))?;
     let outcome = vm.run();
     vm.host().flush();
