@@ -659,6 +659,9 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn sequence_op(&mut self, op: BinOp, a: Value, c: Value) -> Result<Value, Raised> {
+        if op == BinOp::Mod && self.is_str(a) {
+            return self.percent_format(a, c);
+        }
         if self.is_set(a)
             && self.is_set(c)
             && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)

@@ -36,6 +36,7 @@ mod natmods;
 mod objects;
 mod seq;
 mod sets;
+mod strformat;
 mod text;
 pub mod value;
 mod vm;

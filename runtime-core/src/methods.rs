@@ -13,6 +13,7 @@ use crate::{Host, Raised, Vm};
 use image_format::qstr as q;
 
 const STR_METHODS: &[u16] = &[
+    q::FORMAT,
     q::JOIN,
     q::SPLIT,
     q::RSPLIT,
@@ -135,13 +136,18 @@ impl<'a, H: Host> Vm<'a, H> {
         // `list.sort` is the only method here taking keywords.
         if nkw > 0
             && !(ty == b::LIST && name == q::SORT as u32)
-            && !(ty == b::STR && (name == q::SPLIT as u32 || name == q::RSPLIT as u32))
+            && !(ty == b::STR
+                && (name == q::SPLIT as u32
+                    || name == q::RSPLIT as u32
+                    || name == q::FORMAT as u32))
+            && !(ty == b::DICT && name == q::UPDATE as u32)
         {
             return Err(
                 self.type_error(format_args!("{tname}.{mname}() takes no keyword arguments"))
             );
         }
         match ty {
+            b::STR if name == q::FORMAT as u32 => self.str_format(recv, a),
             b::STR => self.str_method(recv, name as u16, a),
             b::LIST => self.list_method(recv, name as u16, a),
             b::TUPLE => self.seq_method(recv, name as u16, a, "tuple"),
@@ -1088,7 +1094,17 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.method_args(a, "update", 0, 1)?;
                 if a.argc == 1 {
                     let src = self.arg(a, 0);
-                    self.dict_update(d, src)?;
+                    if self.is_tag(src, TAG_DICT) {
+                        self.dict_update(d, src)?;
+                    } else {
+                        self.dict_from_pairs(d, src)?;
+                    }
+                }
+                // `d.update(k=v)`: keyword arguments are items too.
+                for k in 0..a.nkw {
+                    let key = self.stack_at(a.at + a.argc + 2 * k);
+                    let val = self.stack_at(a.at + a.argc + 2 * k + 1);
+                    self.dict_set(d, key, val)?;
                 }
                 Ok(Value::NONE)
             }

@@ -1258,7 +1258,7 @@ impl<'a, H: Host> Vm<'a, H> {
         self.make_range(start, stop, step)
     }
 
-    fn dict_from_pairs(&mut self, d: Value, src: Value) -> Result<(), Raised> {
+    pub(crate) fn dict_from_pairs(&mut self, d: Value, src: Value) -> Result<(), Raised> {
         let it = self.get_iter(src)?;
         self.push(it)?;
         let mut i = 0;
