@@ -8,6 +8,9 @@
 //! ending with a line `[exit status N]` (default 0). Set `MPC_PYTHON` to use
 //! another interpreter than `python3`.
 //!
+//! A case may ask for a bigger VM heap than the default 192 KiB with a
+//! comment `# mpc: heap=16m` among its first five lines (CPython ignores it).
+//!
 //! All cases run (in parallel), and the test fails once at the end listing
 //! every mismatch with an excerpt of where the outputs part.
 
@@ -82,8 +85,22 @@ fn actual(case: &Path) -> Run {
     // A path relative to the corpus keeps tracebacks short and readable.
     let dir = corpus_dir();
     let mut cmd = mpc(&dir);
-    cmd.arg("run").arg(case.strip_prefix(&dir).unwrap_or(case));
+    cmd.arg("run");
+    if let Some(heap) = heap_directive(case) {
+        cmd.args(["--heap", &heap]);
+    }
+    cmd.arg(case.strip_prefix(&dir).unwrap_or(case));
     run_with_limit(cmd, LIMIT)
+}
+
+/// A case that needs more than the default (Pico-sized) heap says so in a
+/// comment among its first lines: `# mpc: heap=16m`.
+fn heap_directive(case: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(case).ok()?;
+    text.lines()
+        .take(5)
+        .find_map(|l| l.trim().strip_prefix("# mpc: heap="))
+        .map(|h| h.trim().to_owned())
 }
 
 /// Where two outputs part: a few lines either side of the first difference.

@@ -1009,31 +1009,53 @@ impl<'a, H: Host> Vm<'a, H> {
         } else {
             image_format::ops::CmpOp::Lt
         };
+        // A stable bottom-up merge sort: keys and items move together
+        // between the lists and a scratch array, so sorting costs
+        // O(n log n) comparisons and moves whatever the input.
+        let scratch = self.alloc(TAG_ARRAY, 2 * n)?;
+        self.push(Value::obj(scratch))?;
         let karr = self.field(keys, 2).index() + 1;
         let iarr = self.field(items, 2).index() + 1;
-        for i in 1..n {
-            let kx = Value(self.heap.words[karr + i]);
-            let x = Value(self.heap.words[iarr + i]);
-            // Find the first position whose key is "after" kx (stable).
-            let (mut lo, mut hi) = (0, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                let km = Value(self.heap.words[karr + mid]);
-                if self.compare_op(op, kx, km)? == Value::TRUE {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
+        let (sk, si) = (scratch + 1, scratch + 1 + n);
+        let (mut src_k, mut src_i, mut dst_k, mut dst_i) = (karr, iarr, sk, si);
+        let mut width = 1;
+        while width < n {
+            let mut lo = 0;
+            while lo < n {
+                let mid = (lo + width).min(n);
+                let hi = (lo + 2 * width).min(n);
+                let (mut a, mut b2, mut out) = (lo, mid, lo);
+                while a < mid && b2 < hi {
+                    let ka = Value(self.heap.words[src_k + a]);
+                    let kb = Value(self.heap.words[src_k + b2]);
+                    // Take from the right only when it sorts strictly first.
+                    let right_first = self.compare_op(op, kb, ka)? == Value::TRUE;
+                    let from = if right_first { &mut b2 } else { &mut a };
+                    self.heap.words[dst_k + out] = self.heap.words[src_k + *from];
+                    self.heap.words[dst_i + out] = self.heap.words[src_i + *from];
+                    *from += 1;
+                    out += 1;
                 }
+                for (from, end) in [(a, mid), (b2, hi)] {
+                    let count = end - from;
+                    self.heap
+                        .words
+                        .copy_within(src_k + from..src_k + end, dst_k + out);
+                    self.heap
+                        .words
+                        .copy_within(src_i + from..src_i + end, dst_i + out);
+                    out += count;
+                }
+                lo = hi;
             }
-            self.heap
-                .words
-                .copy_within(karr + lo..karr + i, karr + lo + 1);
-            self.heap.words[karr + lo] = kx.0;
-            self.heap
-                .words
-                .copy_within(iarr + lo..iarr + i, iarr + lo + 1);
-            self.heap.words[iarr + lo] = x.0;
+            core::mem::swap(&mut src_k, &mut dst_k);
+            core::mem::swap(&mut src_i, &mut dst_i);
+            width *= 2;
         }
+        if src_i != iarr {
+            self.heap.words.copy_within(src_i..src_i + n, iarr);
+        }
+        self.pop();
         // Write back into the original list (whose length may not have changed).
         let m = self.list_len(l).min(n);
         let larr = self.field(l, 2).index() + 1;

@@ -1,4 +1,5 @@
 # Many int and tuple keys: insertion, lookup, deletion and re-insertion stay correct.
+# mpc: heap=32m
 d = {}
 for i in range(60000):
     d[i * 7] = i

@@ -1,4 +1,5 @@
 # Larger list workloads: 100k appends, sort, slicing and sum, all fast.
+# mpc: heap=32m
 L = []
 for i in range(100000):
     L.append((i * 7919) % 100003)

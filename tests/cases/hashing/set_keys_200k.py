@@ -1,4 +1,5 @@
 # 200,000 distinct strings in a set, membership checks, and removal of half of them.
+# mpc: heap=32m
 N = 200000
 s = set()
 for i in range(N):

@@ -1,4 +1,5 @@
 # Repeated insert/delete churn with string keys keeps the dict correct and fast.
+# mpc: heap=32m
 d = {}
 for round_ in range(5):
     for i in range(20000):
