@@ -17,6 +17,14 @@ pub(crate) struct Slice {
 impl<'a, H: Host> Vm<'a, H> {
     /// An index operand as i64 (ints and bools).
     fn index_of(&mut self, k: Value, what: &str) -> Result<Option<i64>, Raised> {
+        if self.is_user_object(k) {
+            // `__index__` makes an object usable as an index.
+            return match self.call_dunder(k, q::DUNDER_INDEX, &[])? {
+                Some(i) if self.is_int(i) => self.index_of(i, what),
+                Some(_) => Err(self.type_error(format_args!("__index__ returned non-int"))),
+                None => Ok(None),
+            };
+        }
         if !self.is_int(k) {
             return Ok(None);
         }
@@ -708,6 +716,10 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             return Ok(it);
         }
+        // The old protocol: `__getitem__(0)`, `(1)`, … until IndexError.
+        if self.is_user_object(v) && self.has_dunder(v, q::DUNDER_GETITEM)? {
+            return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
+        }
         if self.is_str(v) {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
@@ -865,6 +877,25 @@ impl<'a, H: Host> Vm<'a, H> {
                     Ok(Some(Value::int(cur as i32)))
                 } else {
                     Ok(None)
+                }
+            }
+            TAG_SEQ_ITER if self.is_user_object(self.field(it, 1)) => {
+                let seq = self.field(it, 1);
+                let pos = self.int_field(it, 2);
+                match self.call_dunder(seq, q::DUNDER_GETITEM, &[Value::int(pos as i32)]) {
+                    Ok(v) => {
+                        self.set_field(it, 2, Value::int(pos as i32 + 1));
+                        Ok(v)
+                    }
+                    Err(e) => {
+                        if self.exc_is(self.exc, b::INDEX_ERROR)
+                            || self.exc_is(self.exc, b::STOP_ITERATION)
+                        {
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
                 }
             }
             TAG_SEQ_ITER => {

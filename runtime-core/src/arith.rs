@@ -1238,7 +1238,9 @@ impl<'a, H: Host> Vm<'a, H> {
             if let Some(r) = self.call_dunder(container, q::DUNDER_CONTAINS, &[item])? {
                 return self.truthy(r);
             }
-            if self.has_dunder(container, q::DUNDER_ITER)? {
+            if self.has_dunder(container, q::DUNDER_ITER)?
+                || self.has_dunder(container, q::DUNDER_GETITEM)?
+            {
                 let it = self.get_iter(container)?;
                 self.push(it)?;
                 let r = loop {
