@@ -170,40 +170,13 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn method_args(&mut self, a: Args, name: &str, min: usize, max: usize) -> Result<(), Raised> {
-        if a.argc < min || a.argc > max {
-            if max == 0 {
-                return Err(self.type_error(format_args!(
-                    "{name}() takes no arguments ({} given)",
-                    a.argc
-                )));
-            }
-            if min == max {
-                let s = if min == 1 { "" } else { "s" };
-                if min == 1 {
-                    return Err(self.type_error(format_args!(
-                        "{name}() takes exactly one argument ({} given)",
-                        a.argc
-                    )));
-                }
-                return Err(self.type_error(format_args!(
-                    "{name} expected {min} argument{s}, got {}",
-                    a.argc
-                )));
-            }
-            if a.argc < min {
-                let s = if min == 1 { "" } else { "s" };
-                return Err(self.type_error(format_args!(
-                    "{name} expected at least {min} argument{s}, got {}",
-                    a.argc
-                )));
-            }
-            let s = if max == 1 { "" } else { "s" };
+        if max == 0 && a.argc > 0 {
             return Err(self.type_error(format_args!(
-                "{name} expected at most {max} argument{s}, got {}",
+                "{name}() takes no arguments ({} given)",
                 a.argc
             )));
         }
-        Ok(())
+        self.arg_count(a, name, min, max)
     }
 
     fn need_str(&mut self, v: Value, what: &str) -> Result<(), Raised> {

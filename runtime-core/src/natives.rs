@@ -64,7 +64,13 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok(())
     }
 
-    fn arg_count(&mut self, a: Args, fname: &str, min: usize, max: usize) -> Result<(), Raised> {
+    pub(crate) fn arg_count(
+        &mut self,
+        a: Args,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> Result<(), Raised> {
         if a.argc < min || a.argc > max {
             if min == max {
                 let s = if min == 1 { "" } else { "s" };
