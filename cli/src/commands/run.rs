@@ -25,6 +25,9 @@ pub fn run(file: Option<&Path>, heap: Option<usize>, reporter: &Reporter) -> Cmd
     execute(&image, heap_size)
 }
 
+/// How deeply Rust may call back into Python on the host.
+const HOST_NESTING_LIMIT: u32 = 400;
+
 /// Runs an image on a fresh heap of `heap_size` bytes.
 pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
     // Ask first, so an impossible size is a report rather than an abort;
@@ -42,6 +45,10 @@ pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
     drop(probe);
     let mut heap = vec![0u8; heap_size];
     let mut vm = Vm::new(image, &mut heap, TerminalHost::new()).map_err(|e| load_problem(&e))?;
+    // The host runs the VM on a large native stack (see `lib.rs`), so
+    // Python code called from Rust (special methods, `key=` functions,
+    // imports) may nest about as deeply as CPython allows.
+    vm.set_nesting_limit(HOST_NESTING_LIMIT);
     let outcome = vm.run();
     vm.host().flush();
     match outcome {
