@@ -399,8 +399,8 @@ impl<'a, H: Host> Vm<'a, H> {
             let s = self.field(f, 1);
             let inner = self.field(f, 2);
             if self_arg.is_some() {
-                // A bound method called through LOAD_METHOD's null slot path
-                // never has a receiver too; treat it as a plain call.
+                // LOAD_METHOD pushes a bound method with a NULL receiver, and
+                // `__call__` lookups bind functions, never bound methods.
                 return Err(self.type_error(format_args!("bound method called with two receivers")));
             }
             return self.call(inner, Some(s), args, argc, nkw, base, stop);
@@ -421,10 +421,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
         } else if let Some(id) = f.as_builtin() {
-            if let Some(s) = self_arg {
-                // Builtins are never methods of user objects yet; keep the
-                // receiver as the first positional argument.
-                let _ = s;
+            if self_arg.is_some() {
+                // Only Python functions bind to instances (builtins are not
+                // descriptors), so no path gives a builtin a receiver.
                 return Err(self.type_error(format_args!("builtin called as a method")));
             }
             self.call_builtin(id, args, argc, nkw)?
