@@ -21,7 +21,7 @@ use crate::scope::{Access, MAX_NESTING, ScopeId, ScopeTree};
 use image_format::image::code_flags;
 use image_format::ops::{MAKE_FN_CLOSURE, Op};
 use image_format::writer::{CodeData, ConstData};
-use ruff_python_ast::{self as ast, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -95,6 +95,9 @@ pub struct Codegen<'a, 'c> {
     units: Vec<Unit<'a>>,
     /// The constant index of the code object `make_code` compiled last.
     last_code_const: u16,
+    /// Module-level names bound once to `const(<int expression>)`
+    /// (`micropython.const`): every read of them compiles to the value.
+    folded: HashMap<String, i64>,
     depth: usize,
     errors: usize,
     too_deep_reported: bool,
@@ -141,6 +144,7 @@ pub fn compile_module<'a>(
         const_ids: HashMap::new(),
         units: Vec::new(),
         last_code_const: 0,
+        folded: fold_consts(input.body),
         depth: 0,
         errors,
         too_deep_reported: false,
@@ -424,6 +428,29 @@ impl<'a> Codegen<'a, '_> {
         i as u16
     }
 
+    /// Pushes a folded `const()` value.
+    fn load_folded(&mut self, v: i64, range: TextRange) {
+        if let Ok(small) = i16::try_from(v) {
+            self.emit(Op::LoadInt { val: small });
+        } else if let Ok(w) = i32::try_from(v) {
+            let c = self.add_const(Some(ConstKey::Int(w)), ConstData::Int(w), range);
+            self.emit(Op::LoadConst { idx: c });
+        } else {
+            let u = v.unsigned_abs();
+            let mut limbs = vec![u as u32, (u >> 32) as u32];
+            while limbs.last() == Some(&0) {
+                limbs.pop();
+            }
+            let negative = v < 0;
+            let c = self.add_const(
+                Some(ConstKey::BigInt(negative, limbs.clone())),
+                ConstData::BigInt { negative, limbs },
+                range,
+            );
+            self.emit(Op::LoadConst { idx: c });
+        }
+    }
+
     fn load_str(&mut self, s: &str, range: TextRange) {
         let q = self.interner.intern(s);
         let i = self.add_const(Some(ConstKey::Str(q)), ConstData::Str(q), range);
@@ -446,6 +473,12 @@ impl<'a> Codegen<'a, '_> {
     }
 
     fn load_name(&mut self, name: &str, range: TextRange) {
+        if let Some(&v) = self.folded.get(name)
+            && matches!(self.scope().access(name), Access::Global | Access::Name)
+        {
+            self.load_folded(v, range);
+            return;
+        }
         match self.scope().access(name) {
             Access::Fast(i) => self.emit(Op::LoadFast { idx: i }),
             Access::Deref(i) => self.emit(Op::LoadDeref { idx: i }),
@@ -586,4 +619,153 @@ impl<'a> Codegen<'a, '_> {
 /// A ruff range as byte offsets.
 pub(crate) fn span(r: TextRange) -> Range<usize> {
     r.start().to_usize()..r.end().to_usize()
+}
+
+/// The `micropython.const` folding pass: module-level `NAME = const(expr)`
+/// where `expr` is an int expression of literals and earlier such names,
+/// and `NAME` is bound nowhere else at module level.
+fn fold_consts(body: &[Stmt]) -> HashMap<String, i64> {
+    let mut bindings: HashMap<String, usize> = HashMap::new();
+    for s in body {
+        for n in module_bindings(s) {
+            *bindings.entry(n).or_default() += 1;
+        }
+    }
+    let mut folded = HashMap::new();
+    for s in body {
+        let Stmt::Assign(a) = s else { continue };
+        let [Expr::Name(target)] = &a.targets[..] else {
+            continue;
+        };
+        let Expr::Call(call) = &*a.value else {
+            continue;
+        };
+        let is_const = match &*call.func {
+            Expr::Name(n) => n.id.as_str() == "const",
+            Expr::Attribute(at) => {
+                at.attr.as_str() == "const"
+                    && matches!(&*at.value, Expr::Name(m) if m.id.as_str() == "micropython")
+            }
+            _ => false,
+        };
+        if !is_const || call.arguments.args.len() != 1 || !call.arguments.keywords.is_empty() {
+            continue;
+        }
+        let name = target.id.as_str();
+        if bindings.get(name).copied().unwrap_or(0) != 1 {
+            continue;
+        }
+        if let Some(v) = eval_int(&call.arguments.args[0], &folded) {
+            folded.insert(name.to_string(), v);
+        }
+    }
+    folded
+}
+
+/// Names a module-level statement binds (enough to see a name rebound).
+fn module_bindings(s: &Stmt) -> Vec<String> {
+    fn targets(e: &Expr, out: &mut Vec<String>) {
+        match e {
+            Expr::Name(n) => out.push(n.id.to_string()),
+            Expr::Tuple(t) => t.elts.iter().for_each(|x| targets(x, out)),
+            Expr::List(l) => l.elts.iter().for_each(|x| targets(x, out)),
+            Expr::Starred(st) => targets(&st.value, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    match s {
+        Stmt::Assign(a) => a.targets.iter().for_each(|t| targets(t, &mut out)),
+        Stmt::AugAssign(a) => targets(&a.target, &mut out),
+        Stmt::AnnAssign(a) => targets(&a.target, &mut out),
+        Stmt::For(f) => targets(&f.target, &mut out),
+        Stmt::Delete(d) => d.targets.iter().for_each(|t| targets(t, &mut out)),
+        Stmt::FunctionDef(f) => out.push(f.name.to_string()),
+        Stmt::ClassDef(c) => out.push(c.name.to_string()),
+        Stmt::Import(i) => i
+            .names
+            .iter()
+            .for_each(|a| out.push(a.asname.as_ref().unwrap_or(&a.name).to_string())),
+        Stmt::ImportFrom(i) => i
+            .names
+            .iter()
+            .for_each(|a| out.push(a.asname.as_ref().unwrap_or(&a.name).to_string())),
+        // A name bound inside a compound statement is not foldable.
+        Stmt::If(_) | Stmt::While(_) | Stmt::With(_) | Stmt::Try(_) => {
+            let mut v = Visit(Vec::new());
+            ruff_python_ast::visitor::walk_stmt(&mut v, s);
+            out.extend(v.0);
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Collects every name stored in a statement.
+struct Visit(Vec<String>);
+
+impl<'a> ruff_python_ast::visitor::Visitor<'a> for Visit {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        if let Expr::Name(n) = e
+            && n.ctx.is_store()
+        {
+            self.0.push(n.id.to_string());
+        }
+        ruff_python_ast::visitor::walk_expr(self, e);
+    }
+}
+
+/// The value of an int expression of literals and folded names.
+fn eval_int(e: &Expr, folded: &HashMap<String, i64>) -> Option<i64> {
+    use ruff_python_ast::{Number, Operator, UnaryOp as U};
+    match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            Number::Int(i) => i.as_i64(),
+            _ => None,
+        },
+        Expr::Name(n) => folded.get(n.id.as_str()).copied(),
+        Expr::UnaryOp(u) => {
+            let v = eval_int(&u.operand, folded)?;
+            match u.op {
+                U::USub => v.checked_neg(),
+                U::UAdd => Some(v),
+                U::Invert => Some(!v),
+                U::Not => None,
+            }
+        }
+        Expr::BinOp(b) => {
+            let (x, y) = (eval_int(&b.left, folded)?, eval_int(&b.right, folded)?);
+            match b.op {
+                Operator::Add => x.checked_add(y),
+                Operator::Sub => x.checked_sub(y),
+                Operator::Mult => x.checked_mul(y),
+                // Python floors; Rust truncates.
+                Operator::FloorDiv if y != 0 => {
+                    let q = x.checked_div(y)?;
+                    Some(if x % y != 0 && (x < 0) != (y < 0) {
+                        q - 1
+                    } else {
+                        q
+                    })
+                }
+                Operator::Mod if y != 0 => {
+                    let r = x.checked_rem(y)?;
+                    Some(if r != 0 && (r < 0) != (y < 0) {
+                        r + y
+                    } else {
+                        r
+                    })
+                }
+                Operator::LShift if (0..63).contains(&y) => {
+                    x.checked_shl(y as u32).filter(|r| r >> y == x)
+                }
+                Operator::RShift if y >= 0 => Some(x >> y.min(63)),
+                Operator::BitAnd => Some(x & y),
+                Operator::BitOr => Some(x | y),
+                Operator::BitXor => Some(x ^ y),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
