@@ -313,4 +313,6 @@ static_qstrs! {
     DELETER = "deleter",
     VALUE_ = "value",
     CODE = "code",
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError",
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError",
 }

@@ -123,6 +123,43 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn get_item(&mut self, o: Value, k: Value) -> Result<Value, Raised> {
+        if self.is_bytes_like(o) {
+            let n = self.byte_data(o).len();
+            let kind = if self.is_tag(o, TAG_BYTES) {
+                "index"
+            } else {
+                "bytearray index"
+            };
+            if self.is_tag(k, TAG_SLICE) {
+                let sl = self.resolve_slice(k, n)?;
+                let tag = self.tag_of(o);
+                let out = self.new_bytes_of(TAG_BYTEARRAY, &[])?;
+                self.push(out)?;
+                for j in 0..sl.len {
+                    let c = self.byte_data(o)[(sl.start + j as i64 * sl.step) as usize];
+                    self.bytearray_push(out, c)?;
+                }
+                let r = if tag == TAG_BYTEARRAY {
+                    Ok(out)
+                } else {
+                    self.bytes_copy(out)
+                };
+                self.pop();
+                return r;
+            }
+            let Some(i) = self.index_of(k, "")? else {
+                let tn = self.type_name(o);
+                let kn = self.type_name(k);
+                return Err(self.type_error(format_args!(
+                    "{tn} indices must be integers or slices, not {kn}"
+                )));
+            };
+            let i = if i < 0 { i + n as i64 } else { i };
+            if i < 0 || i >= n as i64 {
+                return Err(self.new_error(b::INDEX_ERROR, format_args!("{kind} out of range")));
+            }
+            return Ok(Value::int(self.byte_data(o)[i as usize] as i32));
+        }
         if self.is_user_object(o) {
             if let Some(v) = self.call_dunder(o, q::DUNDER_GETITEM, &[k])? {
                 return Ok(v);
@@ -274,6 +311,32 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn set_item(&mut self, o: Value, k: Value, v: Value) -> Result<(), Raised> {
+        if self.is_tag(o, TAG_BYTEARRAY) && !self.is_tag(k, TAG_SLICE) {
+            let n = self.byte_data(o).len();
+            let Some(i) = self.index_of(k, "")? else {
+                let kn = self.type_name(k);
+                return Err(self.type_error(format_args!(
+                    "bytearray indices must be integers or slices, not {kn}"
+                )));
+            };
+            let i = if i < 0 { i + n as i64 } else { i };
+            if i < 0 || i >= n as i64 {
+                return Err(
+                    self.new_error(b::INDEX_ERROR, format_args!("bytearray index out of range"))
+                );
+            }
+            let Some(byte) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
+                let tn = self.type_name(v);
+                return Err(self.type_error(format_args!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            };
+            if !(0..256).contains(&byte) {
+                return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
+            }
+            self.bytearray_set(o, i as usize, byte as u8);
+            return Ok(());
+        }
         if self.is_user_object(o) {
             if self.call_dunder(o, q::DUNDER_SETITEM, &[k, v])?.is_some() {
                 return Ok(());
@@ -724,9 +787,8 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
         match self.tag_of(v) {
-            TAG_LIST | TAG_TUPLE | TAG_DICT | TAG_SET | TAG_FROZENSET => {
-                self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)])
-            }
+            TAG_LIST | TAG_TUPLE | TAG_DICT | TAG_SET | TAG_FROZENSET | TAG_BYTES
+            | TAG_BYTEARRAY => self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]),
             TAG_DICT_VIEW => {
                 let d = self.field(v, 1);
                 let kind = self.field(v, 2);
@@ -915,6 +977,15 @@ impl<'a, H: Host> Vm<'a, H> {
                     return self.new_substr(seq, pos, end).map(Some);
                 }
                 match self.tag_of(seq) {
+                    TAG_BYTES | TAG_BYTEARRAY => {
+                        let data = self.byte_data(seq);
+                        if pos >= data.len() {
+                            return Ok(None);
+                        }
+                        let c = data[pos];
+                        self.set_field(it, 2, Value::int(pos as i32 + 1));
+                        Ok(Some(Value::int(c as i32)))
+                    }
                     TAG_LIST | TAG_TUPLE => {
                         let n = self.seq_parts(seq).map_or(0, |p| p.1);
                         if pos >= n {

@@ -662,6 +662,19 @@ impl<'a, H: Host> Vm<'a, H> {
         if op == BinOp::Mod && self.is_str(a) {
             return self.percent_format(a, c);
         }
+        if self.is_bytes_like(a) {
+            if op == BinOp::Add && self.is_bytes_like(c) {
+                return self.bytes_concat(a, c);
+            }
+            if op == BinOp::Mul && self.is_int(c) {
+                let k = self.int_to_i64(c).unwrap_or(0).max(0) as usize;
+                return self.bytes_repeat(a, k);
+            }
+        }
+        if op == BinOp::Mul && self.is_bytes_like(c) && self.is_int(a) {
+            let k = self.int_to_i64(a).unwrap_or(0).max(0) as usize;
+            return self.bytes_repeat(c, k);
+        }
         if self.is_set(a)
             && self.is_set(c)
             && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
@@ -877,6 +890,7 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_TUPLE | TAG_LIST => self.seq_parts(v).is_some_and(|p| p.1 > 0),
             TAG_DICT | TAG_SET | TAG_FROZENSET => self.dict_len(v) > 0,
             TAG_RANGE => self.range_len(v) > 0,
+            TAG_BYTES | TAG_BYTEARRAY => !self.byte_data(v).is_empty(),
             TAG_INSTANCE | TAG_EXCEPTION if self.is_user_object(v) => return self.truthy_dunder(v),
             _ => true,
         })
@@ -953,6 +967,9 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if self.is_str(a) && self.is_str(c) {
             return Ok(Some(self.str_bytes(a).cmp(self.str_bytes(c))));
+        }
+        if self.is_bytes_like(a) && self.is_bytes_like(c) {
+            return Ok(Some(self.byte_data(a).cmp(self.byte_data(c))));
         }
         if self.is_set(a) && self.is_set(c) {
             // Sets are ordered by inclusion: report an ordering only when it
@@ -1108,6 +1125,9 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_set(a) && self.is_set(c) {
             return Ok(self.dict_len(a) == self.dict_len(c) && self.set_subset(a, c)?);
         }
+        if self.is_bytes_like(a) && self.is_bytes_like(c) {
+            return Ok(self.byte_data(a) == self.byte_data(c));
+        }
         let ta = self.tag_of(a);
         if ta != self.tag_of(c) {
             return Ok(false);
@@ -1191,6 +1211,8 @@ impl<'a, H: Host> Vm<'a, H> {
             return Ok(NONE_HASH);
         }
         match self.tag_of(v) {
+            TAG_BYTES => Ok(image_format::qstr::str_hash(self.byte_data(v))),
+            TAG_BYTEARRAY => Err(self.type_error(format_args!("unhashable type: 'bytearray'"))),
             TAG_STR => Ok(self.str_hash(v)),
             TAG_FLOAT => Ok(fl::float_hash(self.float_of(v)).unwrap_or(v.0 as i64) as u32),
             TAG_BIGINT => {
@@ -1234,6 +1256,26 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> Result<bool, Raised> {
+        if self.is_bytes_like(container) {
+            if let Some(i) = self.int_to_i64(item).filter(|_| self.is_int(item)) {
+                if !(0..256).contains(&i) {
+                    return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
+                }
+                return Ok(self.byte_data(container).contains(&(i as u8)));
+            }
+            if self.is_bytes_like(item) {
+                return Ok(crate::text::find_bytes(
+                    self.byte_data(container),
+                    self.byte_data(item),
+                    0,
+                )
+                .is_some());
+            }
+            let tn = self.type_name(item);
+            return Err(
+                self.type_error(format_args!("a bytes-like object is required, not '{tn}'"))
+            );
+        }
         if self.is_user_object(container) {
             if let Some(r) = self.call_dunder(container, q::DUNDER_CONTAINS, &[item])? {
                 return self.truthy(r);

@@ -84,6 +84,8 @@ builtins! {
     FILTER = "filter", qstr::FILTER as u32, Type;
     REVERSED = "reversed", qstr::REVERSED as u32, Type;
     SET = "set", qstr::SET as u32, Type;
+    BYTES = "bytes", qstr::BYTES as u32, Type;
+    BYTEARRAY = "bytearray", qstr::BYTEARRAY as u32, Type;
     SUPER = "super", qstr::SUPER as u32, Type;
     STATICMETHOD = "staticmethod", qstr::STATICMETHOD as u32, Type;
     CLASSMETHOD = "classmethod", qstr::CLASSMETHOD as u32, Type;
@@ -200,6 +202,8 @@ builtins! {
     TYPE_ERROR = "TypeError", qstr::TYPE_ERROR as u32, Exc(EXCEPTION);
     VALUE_ERROR = "ValueError", qstr::VALUE_ERROR as u32, Exc(EXCEPTION);
     UNICODE_ERROR = "UnicodeError", qstr::UNICODE_ERROR as u32, Exc(VALUE_ERROR);
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError", qstr::UNICODE_DECODE_ERROR as u32, Exc(UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError", qstr::UNICODE_ENCODE_ERROR as u32, Exc(UNICODE_ERROR);
 }
 
 /// The builtin a global name refers to, if any (modules are not globals:

@@ -238,6 +238,8 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             TAG_INSTANCE => b::OBJECT,
+            TAG_BYTES => b::BYTES,
+            TAG_BYTEARRAY => b::BYTEARRAY,
             TAG_GENERATOR => b::GENERATOR,
             TAG_CLASS => b::TYPE,
             TAG_SUPER => b::SUPER,

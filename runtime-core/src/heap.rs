@@ -33,6 +33,7 @@ pub const TAG_FLOAT: u8 = 1;
 pub const TAG_BIGINT: u8 = 2;
 pub const TAG_STR: u8 = 3;
 pub const TAG_RAW: u8 = 4;
+pub const TAG_BYTES: u8 = 5;
 pub const FIRST_VALUE_TAG: u8 = 8;
 pub const TAG_TUPLE: u8 = 8;
 pub const TAG_LIST: u8 = 9;
@@ -63,6 +64,7 @@ pub const TAG_CLASSMETHOD: u8 = 33;
 pub const TAG_PROPERTY: u8 = 34;
 pub const TAG_SUPER: u8 = 35;
 pub const TAG_GENERATOR: u8 = 36;
+pub const TAG_BYTEARRAY: u8 = 37;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;

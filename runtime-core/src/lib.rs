@@ -23,6 +23,7 @@ pub mod num;
 mod access;
 mod arith;
 pub mod builtins;
+mod bytes;
 mod classes;
 mod dict;
 mod dunders;

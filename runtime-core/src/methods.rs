@@ -14,6 +14,7 @@ use image_format::qstr as q;
 
 const STR_METHODS: &[u16] = &[
     q::FORMAT,
+    q::ENCODE,
     q::JOIN,
     q::SPLIT,
     q::RSPLIT,
@@ -87,6 +88,19 @@ pub(crate) fn has_method(ty: u16, name: u32) -> bool {
         b::FLOAT => FLOAT_METHODS,
         b::SET => return crate::sets::has_set_method(false, name),
         b::GENERATOR => return crate::gens::has_gen_method(name),
+        b::BYTES | b::BYTEARRAY => {
+            let extra: &[u16] = if ty == b::BYTEARRAY {
+                &[q::APPEND, q::EXTEND]
+            } else {
+                &[]
+            };
+            return name == q::DECODE as u32
+                || name == q::HEX as u32
+                || extra.iter().any(|&m| m as u32 == name)
+                || (STR_METHODS.iter().any(|&m| m as u32 == name)
+                    && name != q::FORMAT as u32
+                    && name != q::ENCODE as u32);
+        }
         b::FROZENSET => return crate::sets::has_set_method(true, name),
         _ => return false,
     };
@@ -148,11 +162,20 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         match ty {
             b::STR if name == q::FORMAT as u32 => self.str_format(recv, a),
+            b::STR if name == q::ENCODE as u32 => {
+                let enc = if a.argc > 0 {
+                    self.arg(a, 0)
+                } else {
+                    Value::NULL
+                };
+                self.encode_str(TAG_BYTES, recv, enc)
+            }
             b::STR => self.str_method(recv, name as u16, a),
             b::LIST => self.list_method(recv, name as u16, a),
             b::TUPLE => self.seq_method(recv, name as u16, a, "tuple"),
             b::DICT => self.dict_method(recv, name as u16, a),
             b::SET | b::FROZENSET => self.set_method(recv, name as u16, a),
+            b::BYTES | b::BYTEARRAY => self.bytes_method(recv, name as u16, a),
             b::GENERATOR => self.gen_method(recv, name as u16, at, argc),
             b::INT | b::BOOL => {
                 self.method_args(a, "bit_length", 0, 0)?;

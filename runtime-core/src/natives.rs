@@ -194,6 +194,16 @@ impl<'a, H: Host> Vm<'a, H> {
             b::ORD => {
                 self.arg_count(a, "ord", 1, 1)?;
                 let v = self.arg(a, 0);
+                if self.is_bytes_like(v) {
+                    let d = self.byte_data(v);
+                    if d.len() != 1 {
+                        let n = d.len();
+                        return Err(self.type_error(format_args!(
+                            "ord() expected a character, but string of length {n} found"
+                        )));
+                    }
+                    return Ok(Value::int(d[0] as i32));
+                }
                 if !self.is_str(v) {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format_args!(
@@ -478,7 +488,23 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.truthy(v).map(Value::from_bool)
             }
             b::STR => {
-                self.arg_count(a, "str", 0, 1)?;
+                self.arg_count(a, "str", 0, 3)?;
+                if a.argc >= 2 && self.is_bytes_like(self.arg(a, 0)) {
+                    // str(b, encoding) decodes.
+                    let v = self.arg(a, 0);
+                    return self.bytes_method(
+                        v,
+                        q::DECODE,
+                        Args {
+                            at: a.at + 1,
+                            argc: a.argc - 1,
+                            nkw: 0,
+                        },
+                    );
+                }
+                if a.argc > 1 {
+                    return Err(self.type_error(format_args!("decoding str is not supported")));
+                }
                 if a.argc == 0 {
                     return Ok(Value::qstr(q::EMPTY as u32));
                 }
@@ -642,6 +668,14 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.pop();
                 r.map(|_| l)
             }
+            b::BYTES | b::BYTEARRAY => {
+                let tag = if id == b::BYTES {
+                    TAG_BYTES
+                } else {
+                    TAG_BYTEARRAY
+                };
+                self.make_bytes(tag, a)
+            }
             b::SET | b::FROZENSET => {
                 let name = if id == b::SET { "set" } else { "frozenset" };
                 self.no_kwargs(a, name)?;
@@ -755,6 +789,7 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok(match self.tag_of(v) {
             TAG_TUPLE | TAG_LIST => self.seq_parts(v).map_or(0, |p| p.1),
             TAG_DICT | TAG_SET | TAG_FROZENSET => self.dict_len(v),
+            TAG_BYTES | TAG_BYTEARRAY => self.byte_data(v).len(),
             TAG_DICT_VIEW => {
                 let d = self.field(v, 1);
                 self.dict_len(d)

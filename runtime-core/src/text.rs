@@ -305,6 +305,7 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         match self.tag_of(v) {
             TAG_STR => self.write_str_repr(out, v),
+            TAG_BYTES | TAG_BYTEARRAY => self.write_bytes_repr(out, v),
             TAG_FLOAT => {
                 let mut buf = [0u8; 32];
                 let n = fl::repr_f64(self.float_of(v), &mut buf);

@@ -1540,7 +1540,7 @@ impl<'a, H: Host> Vm<'a, H> {
             Const::BigInt { negative, limbs } => self.bigint_from_le_bytes(negative, limbs)?,
             Const::Float(f) => self.new_float(f)?,
             Const::Str(q) => Value::qstr(q),
-            Const::Bytes(_) => return Err(self.not_supported("bytes")),
+            Const::Bytes(data) => self.new_bytes_of(TAG_BYTES, data)?,
             Const::Code(_) => {
                 return Err(self.runtime_error(format_args!("code constant loaded as a value")));
             }
