@@ -492,7 +492,11 @@ impl<'a, H: Host> Vm<'a, H> {
     /// tuples of strs element by element).
     fn unbridge(&mut self, tag: u8, r: Value) -> Result<Value, Raised> {
         if self.is_str(r) {
-            return self.from_latin1(tag, r);
+            // `r` is the only reference to the method's result.
+            self.push(r)?;
+            let b = self.from_latin1(tag, r);
+            self.pop();
+            return b;
         }
         if self.is_tag(r, TAG_LIST) || self.is_tag(r, TAG_TUPLE) {
             self.push(r)?;
