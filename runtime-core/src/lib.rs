@@ -38,6 +38,7 @@ mod objects;
 mod seq;
 mod sets;
 mod strformat;
+mod structmod;
 mod text;
 pub mod value;
 mod vm;

@@ -23,6 +23,7 @@ fn owner(id: u16) -> Option<u16> {
         b::TIME_TIME..=b::TIME_MONOTONIC => Some(b::MOD_TIME),
         b::GC_COLLECT..=b::GC_ISENABLED => Some(b::MOD_GC),
         b::MP_CONST..=b::MP_MEM_INFO => Some(b::MOD_MICROPYTHON),
+        b::STRUCT_PACK..=b::STRUCT_UNPACK_FROM => Some(b::MOD_STRUCT),
         _ => None,
     }
 }
@@ -51,6 +52,7 @@ impl<'a, H: Host> Vm<'a, H> {
             (b::MOD_SYS, "platform") => Some(self.new_str(b"mpc")?),
             (b::MOD_SYS, "version") => Some(self.new_str(b"3.11.0 (mpc)")?),
             (b::MOD_SYS, "argv") => Some(self.new_list(0)?),
+            (b::MOD_STRUCT, "error") => Some(Value::builtin(b::STRUCT_ERROR)),
             (b::MOD_SYS, "version_info") => {
                 for v in [3, 11, 0] {
                     self.push(Value::int(v))?;
@@ -96,6 +98,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 Ok(Value::NONE)
             }
             b::MATH_SQRT..=b::MATH_TANH => self.math_call(id, a, name),
+            b::STRUCT_PACK..=b::STRUCT_UNPACK_FROM => self.struct_call(id, a),
             b::TIME_TIME | b::TIME_MONOTONIC => {
                 want(self, 0, 0)?;
                 let us = self.host.ticks_us();
