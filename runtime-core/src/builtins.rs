@@ -168,6 +168,8 @@ builtins! {
     STRUCT_UNPACK = "unpack", NO, Func;
     STRUCT_CALCSIZE = "calcsize", NO, Func;
     STRUCT_UNPACK_FROM = "unpack_from", NO, Func;
+    JSON_DUMPS = "dumps", NO, Func;
+    JSON_LOADS = "loads", NO, Func;
     MP_CONST = "const", NO, Func;
     MP_OPT_LEVEL = "opt_level", NO, Func;
     MP_MEM_INFO = "mem_info", NO, Func;
@@ -178,6 +180,7 @@ builtins! {
     MOD_GC = "gc", qstr::GC as u32, Module;
     MOD_MICROPYTHON = "micropython", qstr::MICROPYTHON as u32, Module;
     MOD_STRUCT = "struct", qstr::STRUCT as u32, Module;
+    MOD_JSON = "json", qstr::JSON as u32, Module;
     // Exceptions, each after its base.
     BASE_EXCEPTION = "BaseException", qstr::BASE_EXCEPTION as u32, Exc(OBJECT);
     SYSTEM_EXIT = "SystemExit", qstr::SYSTEM_EXIT as u32, Exc(BASE_EXCEPTION);
@@ -208,6 +211,7 @@ builtins! {
     VALUE_ERROR = "ValueError", qstr::VALUE_ERROR as u32, Exc(EXCEPTION);
     UNICODE_ERROR = "UnicodeError", qstr::UNICODE_ERROR as u32, Exc(VALUE_ERROR);
     STRUCT_ERROR = "error", NO, Exc(EXCEPTION);
+    JSON_DECODE_ERROR = "JSONDecodeError", NO, Exc(VALUE_ERROR);
     UNICODE_DECODE_ERROR = "UnicodeDecodeError", qstr::UNICODE_DECODE_ERROR as u32, Exc(UNICODE_ERROR);
     UNICODE_ENCODE_ERROR = "UnicodeEncodeError", qstr::UNICODE_ENCODE_ERROR as u32, Exc(UNICODE_ERROR);
 }

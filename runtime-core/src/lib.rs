@@ -31,6 +31,7 @@ mod errors;
 mod gens;
 pub mod heap;
 mod imports;
+mod jsonmod;
 mod methods;
 mod natives;
 mod natmods;

@@ -24,6 +24,7 @@ fn owner(id: u16) -> Option<u16> {
         b::GC_COLLECT..=b::GC_ISENABLED => Some(b::MOD_GC),
         b::MP_CONST..=b::MP_MEM_INFO => Some(b::MOD_MICROPYTHON),
         b::STRUCT_PACK..=b::STRUCT_UNPACK_FROM => Some(b::MOD_STRUCT),
+        b::JSON_DUMPS..=b::JSON_LOADS => Some(b::MOD_JSON),
         _ => None,
     }
 }
@@ -53,6 +54,7 @@ impl<'a, H: Host> Vm<'a, H> {
             (b::MOD_SYS, "version") => Some(self.new_str(b"3.11.0 (mpc)")?),
             (b::MOD_SYS, "argv") => Some(self.new_list(0)?),
             (b::MOD_STRUCT, "error") => Some(Value::builtin(b::STRUCT_ERROR)),
+            (b::MOD_JSON, "JSONDecodeError") => Some(Value::builtin(b::JSON_DECODE_ERROR)),
             (b::MOD_SYS, "version_info") => {
                 for v in [3, 11, 0] {
                     self.push(Value::int(v))?;
@@ -66,6 +68,11 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub(crate) fn call_module_function(&mut self, id: u16, a: Args) -> Result<Value, Raised> {
         let name = b::NAMES[id as usize];
+        match id {
+            b::JSON_DUMPS => return self.json_dumps(a),
+            b::JSON_LOADS => return self.json_loads(a),
+            _ => {}
+        }
         if a.nkw > 0 {
             return Err(self.type_error(format_args!("{name}() takes no keyword arguments")));
         }
