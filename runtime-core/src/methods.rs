@@ -1110,20 +1110,7 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             q::UPDATE => {
                 self.method_args(a, "update", 0, 1)?;
-                if a.argc == 1 {
-                    let src = self.arg(a, 0);
-                    if self.is_tag(src, TAG_DICT) {
-                        self.dict_update(d, src)?;
-                    } else {
-                        self.dict_from_pairs(d, src)?;
-                    }
-                }
-                // `d.update(k=v)`: keyword arguments are items too.
-                for k in 0..a.nkw {
-                    let key = self.stack_at(a.at + a.argc + 2 * k);
-                    let val = self.stack_at(a.at + a.argc + 2 * k + 1);
-                    self.dict_set(d, key, val)?;
-                }
+                self.dict_update_args(d, a)?;
                 Ok(Value::NONE)
             }
             q::CLEAR => {

@@ -543,19 +543,7 @@ impl<'a, H: Host> Vm<'a, H> {
                         a.argc
                     )));
                 }
-                if a.argc == 1 {
-                    let src = self.arg(a, 0);
-                    if self.is_tag(src, TAG_DICT) {
-                        self.dict_update(d, src)?;
-                    } else {
-                        self.dict_from_pairs(d, src)?;
-                    }
-                }
-                for k in 0..a.nkw {
-                    let key = self.stack_at(a.at + a.argc + 2 * k);
-                    let val = self.stack_at(a.at + a.argc + 2 * k + 1);
-                    self.dict_set(d, key, val)?;
-                }
+                self.dict_update_args(d, a)?;
                 Ok(self.pop())
             }
             b::RANGE => self.native_range(a),
@@ -1297,6 +1285,25 @@ impl<'a, H: Host> Vm<'a, H> {
             return Err(self.value_error(format_args!("range() arg 3 must not be zero")));
         }
         self.make_range(start, stop, step)
+    }
+
+    /// `dict(src, **kw)` and `d.update(src, **kw)`: a mapping or an
+    /// iterable of pairs, then the keyword arguments.
+    pub(crate) fn dict_update_args(&mut self, d: Value, a: Args) -> Result<(), Raised> {
+        if a.argc == 1 {
+            let src = self.arg(a, 0);
+            if self.is_tag(src, TAG_DICT) {
+                self.dict_update(d, src)?;
+            } else {
+                self.dict_from_pairs(d, src)?;
+            }
+        }
+        for k in 0..a.nkw {
+            let key = self.stack_at(a.at + a.argc + 2 * k);
+            let val = self.stack_at(a.at + a.argc + 2 * k + 1);
+            self.dict_set(d, key, val)?;
+        }
+        Ok(())
     }
 
     pub(crate) fn dict_from_pairs(&mut self, d: Value, src: Value) -> Result<(), Raised> {
