@@ -315,4 +315,6 @@ static_qstrs! {
     CODE = "code",
     UNICODE_DECODE_ERROR = "UnicodeDecodeError",
     UNICODE_ENCODE_ERROR = "UnicodeEncodeError",
+    REMOVEPREFIX = "removeprefix",
+    REMOVESUFFIX = "removesuffix",
 }

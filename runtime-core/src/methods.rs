@@ -24,6 +24,8 @@ const STR_METHODS: &[u16] = &[
     q::REPLACE,
     q::STARTSWITH,
     q::ENDSWITH,
+    q::REMOVEPREFIX,
+    q::REMOVESUFFIX,
     q::UPPER,
     q::LOWER,
     q::FIND,
@@ -393,6 +395,33 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 self.copy_str_bytes(s, src, r, dst, sl - src);
                 Ok(self.finish_str(r))
+            }
+            q::REMOVEPREFIX | q::REMOVESUFFIX => {
+                let prefix = name == q::REMOVEPREFIX;
+                let mname = if prefix {
+                    "removeprefix"
+                } else {
+                    "removesuffix"
+                };
+                self.method_args(a, mname, 1, 1)?;
+                let affix = self.arg(a, 0);
+                if !self.is_str(affix) {
+                    let tn = self.type_name(affix);
+                    return Err(
+                        self.type_error(format_args!("{mname}() argument must be str, not {tn}"))
+                    );
+                }
+                let (hay, cut) = (self.str_bytes(s), self.str_bytes(affix));
+                let (from, to) = if cut.is_empty() {
+                    (0, hay.len())
+                } else if prefix && hay.starts_with(cut) {
+                    (cut.len(), hay.len())
+                } else if !prefix && hay.ends_with(cut) {
+                    (0, hay.len() - cut.len())
+                } else {
+                    (0, hay.len())
+                };
+                self.new_substr(s, from, to)
             }
             q::STARTSWITH | q::ENDSWITH => {
                 let mname = if name == q::STARTSWITH {
