@@ -122,6 +122,28 @@ impl<'a, H: Host> Vm<'a, H> {
         bytes.len()
     }
 
+    /// The position an integer subscript `k` names in a sequence of `n`
+    /// items (negative counts from the end). A non-integer is the TypeError
+    /// CPython gives for `what` ("list", "string", ...); a position outside
+    /// the sequence is "IndexError: {oob} out of range".
+    fn item_index(&mut self, k: Value, n: usize, what: &str, oob: &str) -> Result<usize, Raised> {
+        let Some(i) = self.index_of(k, "")? else {
+            let tn = self.type_name(k);
+            return Err(if what == "string" {
+                self.type_error(format_args!("string indices must be integers, not '{tn}'"))
+            } else {
+                self.type_error(format_args!(
+                    "{what} indices must be integers or slices, not {tn}"
+                ))
+            });
+        };
+        let i = if i < 0 { i + n as i64 } else { i };
+        if i < 0 || i >= n as i64 {
+            return Err(self.new_error(b::INDEX_ERROR, format_args!("{oob} out of range")));
+        }
+        Ok(i as usize)
+    }
+
     pub(crate) fn get_item(&mut self, o: Value, k: Value) -> Result<Value, Raised> {
         if self.is_bytes_like(o) {
             let n = self.byte_data(o).len();
@@ -147,18 +169,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.pop();
                 return r;
             }
-            let Some(i) = self.index_of(k, "")? else {
-                let tn = self.type_name(o);
-                let kn = self.type_name(k);
-                return Err(self.type_error(format_args!(
-                    "{tn} indices must be integers or slices, not {kn}"
-                )));
-            };
-            let i = if i < 0 { i + n as i64 } else { i };
-            if i < 0 || i >= n as i64 {
-                return Err(self.new_error(b::INDEX_ERROR, format_args!("{kind} out of range")));
-            }
-            return Ok(Value::int(self.byte_data(o)[i as usize] as i32));
+            let tn = self.type_name(o);
+            let i = self.item_index(k, n, tn, kind)?;
+            return Ok(Value::int(self.byte_data(o)[i] as i32));
         }
         if self.is_user_object(o) {
             if let Some(v) = self.call_dunder(o, q::DUNDER_GETITEM, &[k])? {
@@ -173,20 +186,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 let sl = self.resolve_slice(k, n)?;
                 return self.str_slice(o, sl);
             }
-            let Some(i) = self.index_of(k, "")? else {
-                let tn = self.type_name(k);
-                return Err(
-                    self.type_error(format_args!("string indices must be integers, not '{tn}'"))
-                );
-            };
-            let i = if i < 0 { i + n as i64 } else { i };
-            if i < 0 || i >= n as i64 {
-                return Err(
-                    self.new_error(b::INDEX_ERROR, format_args!("string index out of range"))
-                );
-            }
-            let from = self.char_offset(o, i as usize);
-            let to = self.char_offset(o, i as usize + 1);
+            let i = self.item_index(k, n, "string", "string index")?;
+            let from = self.char_offset(o, i);
+            let to = self.char_offset(o, i + 1);
             return self.new_substr(o, from, to);
         }
         match self.tag_of(o) {
@@ -218,20 +220,13 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     return Ok(r);
                 }
-                let kind = if is_list { "list" } else { "tuple" };
-                let Some(i) = self.index_of(k, "")? else {
-                    let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!(
-                        "{kind} indices must be integers or slices, not {tn}"
-                    )));
+                let (kind, oob) = if is_list {
+                    ("list", "list index")
+                } else {
+                    ("tuple", "tuple index")
                 };
-                let i = if i < 0 { i + n as i64 } else { i };
-                if i < 0 || i >= n as i64 {
-                    return Err(
-                        self.new_error(b::INDEX_ERROR, format_args!("{kind} index out of range"))
-                    );
-                }
-                Ok(self.seq_get(o, i as usize))
+                let i = self.item_index(k, n, kind, oob)?;
+                Ok(self.seq_get(o, i))
             }
             TAG_DICT => match self.dict_get(o, k)? {
                 Some(v) => Ok(v),
@@ -247,19 +242,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     let new_stop = new_start + sl.len as i64 * new_step;
                     return self.make_range(new_start, new_stop, new_step);
                 }
-                let Some(i) = self.index_of(k, "")? else {
-                    let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!(
-                        "range indices must be integers or slices, not {tn}"
-                    )));
-                };
-                let i = if i < 0 { i + n as i64 } else { i };
-                if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(
-                        b::INDEX_ERROR,
-                        format_args!("range object index out of range"),
-                    ));
-                }
+                let i = self.item_index(k, n, "range", "range object index")? as i64;
                 self.int_from_i64(start + i * step)
             }
             _ => {
@@ -313,18 +296,7 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn set_item(&mut self, o: Value, k: Value, v: Value) -> Result<(), Raised> {
         if self.is_tag(o, TAG_BYTEARRAY) && !self.is_tag(k, TAG_SLICE) {
             let n = self.byte_data(o).len();
-            let Some(i) = self.index_of(k, "")? else {
-                let kn = self.type_name(k);
-                return Err(self.type_error(format_args!(
-                    "bytearray indices must be integers or slices, not {kn}"
-                )));
-            };
-            let i = if i < 0 { i + n as i64 } else { i };
-            if i < 0 || i >= n as i64 {
-                return Err(
-                    self.new_error(b::INDEX_ERROR, format_args!("bytearray index out of range"))
-                );
-            }
+            let i = self.item_index(k, n, "bytearray", "bytearray index")?;
             let Some(byte) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
                 let tn = self.type_name(v);
                 return Err(self.type_error(format_args!(
@@ -334,7 +306,7 @@ impl<'a, H: Host> Vm<'a, H> {
             if !(0..256).contains(&byte) {
                 return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
             }
-            self.bytearray_set(o, i as usize, byte as u8);
+            self.bytearray_set(o, i, byte as u8);
             return Ok(());
         }
         if self.is_user_object(o) {
@@ -352,21 +324,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 if self.is_tag(k, TAG_SLICE) {
                     return self.list_set_slice(o, k, v);
                 }
-                let Some(i) = self.index_of(k, "")? else {
-                    let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!(
-                        "list indices must be integers or slices, not {tn}"
-                    )));
-                };
-                let i = if i < 0 { i + n as i64 } else { i };
-                if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(
-                        b::INDEX_ERROR,
-                        format_args!("list assignment index out of range"),
-                    ));
-                }
+                let i = self.item_index(k, n, "list", "list assignment index")?;
                 let arr = self.field(o, 2).index();
-                self.heap.set(arr, 1 + i as usize, v);
+                self.heap.set(arr, 1 + i, v);
                 Ok(())
             }
             TAG_DICT => self.dict_set(o, k, v),
@@ -474,20 +434,8 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     return Ok(());
                 }
-                let Some(i) = self.index_of(k, "")? else {
-                    let tn = self.type_name(k);
-                    return Err(self.type_error(format_args!(
-                        "list indices must be integers or slices, not {tn}"
-                    )));
-                };
-                let i = if i < 0 { i + n as i64 } else { i };
-                if i < 0 || i >= n as i64 {
-                    return Err(self.new_error(
-                        b::INDEX_ERROR,
-                        format_args!("list assignment index out of range"),
-                    ));
-                }
-                self.list_remove_at(o, i as usize);
+                let i = self.item_index(k, n, "list", "list assignment index")?;
+                self.list_remove_at(o, i);
                 Ok(())
             }
             TAG_DICT => match self.dict_remove(o, k)? {
