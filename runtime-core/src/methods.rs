@@ -412,9 +412,8 @@ impl<'a, H: Host> Vm<'a, H> {
                     );
                 }
                 let (hay, cut) = (self.str_bytes(s), self.str_bytes(affix));
-                let (from, to) = if cut.is_empty() {
-                    (0, hay.len())
-                } else if prefix && hay.starts_with(cut) {
+                // An empty affix matches and cuts nothing, as in CPython.
+                let (from, to) = if prefix && hay.starts_with(cut) {
                     (cut.len(), hay.len())
                 } else if !prefix && hay.ends_with(cut) {
                     (0, hay.len() - cut.len())
