@@ -670,7 +670,6 @@ impl<'a, H: Host> Vm<'a, H> {
         // Defaults for missing positional parameters.
         let defaults = self.field(f, 3);
         let ndefaults = self.func_defaults_len(f);
-        let mut missing = [0u16; 8];
         let mut nmissing = 0;
         for p in 0..nargs {
             if Value(self.heap.words[locals + p]).is_null() {
@@ -678,20 +677,12 @@ impl<'a, H: Host> Vm<'a, H> {
                     let d = self.field(defaults, 2 + p + ndefaults - nargs);
                     self.heap.words[locals + p] = d.0;
                 } else {
-                    if nmissing < missing.len() {
-                        missing[nmissing] = p as u16;
-                    }
                     nmissing += 1;
                 }
             }
         }
         if nmissing > 0 {
-            return Err(self.missing_args_error(
-                code,
-                &missing[..nmissing.min(8)],
-                nmissing,
-                "positional",
-            ));
+            return Err(self.missing_args_error(code, locals, 0..nargs, nmissing, "positional"));
         }
         let kwdefaults = self.field(f, 4);
         for p in nargs..nargs + nkwonly {
@@ -704,19 +695,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 };
                 match d {
                     Some(v) => self.heap.words[locals + p] = v.0,
-                    None => {
-                        if nmissing < missing.len() {
-                            missing[nmissing] = p as u16;
-                        }
-                        nmissing += 1;
-                    }
+                    None => nmissing += 1,
                 }
             }
         }
         if nmissing > 0 {
             return Err(self.missing_args_error(
                 code,
-                &missing[..nmissing.min(8)],
+                locals,
+                nargs..nargs + nkwonly,
                 nmissing,
                 "keyword-only",
             ));
@@ -748,32 +735,46 @@ impl<'a, H: Host> Vm<'a, H> {
         if d.is_null() { 0 } else { self.int_field(d, 1) }
     }
 
+    /// CPython's "f() missing 2 required positional arguments: 'a' and 'b'",
+    /// naming every parameter in `params` that binding left unset.
     fn missing_args_error(
         &mut self,
         code: &CodeRecord,
-        missing: &[u16],
+        locals: usize,
+        params: core::ops::Range<usize>,
         n: usize,
         kind: &str,
     ) -> Raised {
         let fname = self.image.qstr(code.qualname);
-        let mut names = crate::text::StackBuf::<160>::new();
-        for (i, p) in missing.iter().enumerate() {
-            if i > 0 {
-                names.push_str(if i + 1 == missing.len() {
-                    if missing.len() > 2 { ", and " } else { " and " }
-                } else {
-                    ", "
-                });
-            }
-            names.push_str("'");
-            names.push_str(self.image.qstr(self.image.varname(code, *p as u32)));
-            names.push_str("'");
-        }
         let s = if n == 1 { "" } else { "s" };
-        self.type_error(format_args!(
-            "{fname}() missing {n} required {kind} argument{s}: {}",
-            names.as_str()
-        ))
+        let msg = self.build_str(|vm, out| {
+            vm.out_fmt(
+                out,
+                format_args!("{fname}() missing {n} required {kind} argument{s}: "),
+            )?;
+            let mut named = 0;
+            for p in params {
+                if !Value(vm.heap.words[locals + p]).is_null() {
+                    continue;
+                }
+                if named > 0 {
+                    let sep = match (named + 1 == n, n > 2) {
+                        (false, _) => ", ",
+                        (true, true) => ", and ",
+                        (true, false) => " and ",
+                    };
+                    vm.out(out, sep.as_bytes())?;
+                }
+                named += 1;
+                let name = vm.image.qstr(vm.image.varname(code, p as u32));
+                vm.out_fmt(out, format_args!("'{name}'"))?;
+            }
+            Ok(())
+        });
+        match msg {
+            Ok(m) => self.new_error_value(b::TYPE_ERROR, m),
+            Err(e) => e,
+        }
     }
 
     // ---- the interpreter loop
