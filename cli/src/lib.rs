@@ -11,15 +11,21 @@
 //! exception, unreadable file, bad `mpc.toml`, refused image), 2 a usage
 //! error (from clap), and `n` for a program that raises `SystemExit(n)`.
 //!
+//! - [`boards`]: the board table (`targets/boards.toml`).
 //! - [`project`]: `mpc.toml`, source discovery, heap sizes.
 //! - [`commands`]: one module per subcommand.
+//! - [`runtimes`]: where the prebuilt board runtimes are found.
 //! - [`report`]: status lines, miette rendering, JSON messages.
 //! - [`host`]: the VM's console and clock on a desktop OS.
+//! - [`firmware`]: a board's runtime ELF plus an image in, ELF/UF2/HEX/BIN out.
 
+pub mod boards;
 pub mod commands;
+pub mod firmware;
 pub mod host;
 pub mod project;
 pub mod report;
+pub mod runtimes;
 
 use clap::Parser;
 use std::process::ExitCode;

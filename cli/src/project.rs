@@ -35,6 +35,7 @@ struct ProjectTable {
     name: String,
     entry: Option<String>,
     heap: Option<String>,
+    board: Option<String>,
 }
 
 /// A project found on disk, its manifest checked.
@@ -47,6 +48,8 @@ pub struct Project {
     pub entry: String,
     /// VM heap size in bytes.
     pub heap: usize,
+    /// The board `mpc build` and `mpc flash` use without `--board`.
+    pub board: Option<String>,
 }
 
 impl Project {
@@ -82,7 +85,9 @@ impl Project {
             let span = e.span().unwrap_or(0..0);
             Problem::error(format!("invalid `{MANIFEST}`: {}", e.message()))
                 .with_source(MANIFEST, text.to_owned(), span, None)
-                .with_help("expected `[project]` with `name`, and optionally `entry` and `heap`")
+                .with_help(
+                    "expected `[project]` with `name`, and optionally `entry`, `heap` and `board`",
+                )
                 .into_report()
         })?;
         let table = manifest.project;
@@ -110,11 +115,20 @@ impl Project {
                 parse_size(&h).map_err(|m| bad(m, "write a size like `65536`, `64k` or `1m`"))?
             }
         };
+        if let Some(b) = &table.board
+            && crate::boards::find(b).is_none()
+        {
+            return Err(bad(
+                format!("unknown board `{b}`"),
+                &format!("boards: {}", crate::boards::names().join(", ")),
+            ));
+        }
         Ok(Project {
             root: root.to_path_buf(),
             name: table.name,
             entry,
             heap,
+            board: table.board,
         })
     }
 

@@ -317,4 +317,6 @@ static_qstrs! {
     UNICODE_ENCODE_ERROR = "UnicodeEncodeError",
     REMOVEPREFIX = "removeprefix",
     REMOVESUFFIX = "removesuffix",
+    MODE = "mode",
+    PULL = "pull",
 }

@@ -557,7 +557,7 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(v) = self.special_attr(o, name)? {
             return Ok(v);
         }
-        if crate::methods::has_method(self.type_id(o), name) {
+        if crate::methods::has_method(self.type_id(o), name) || self.is_pin_method(o, name) {
             return self.new_obj(TAG_BOUND, &[o, Value::method(name)]);
         }
         Err(self.no_attribute(o, name))
@@ -592,6 +592,9 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_tag(o, TAG_FUNCTION) && n == q::DUNDER_NAME {
             let code = self.image.code(self.int_field(o, 1) as u32);
             return Ok(Some(Value::qstr(code.name)));
+        }
+        if let Some(v) = self.pin_class_attr(o, name) {
+            return Ok(Some(v));
         }
         // `str.upper`, `list.append`: the method, unbound.
         if let Some(id) = o.as_builtin()
@@ -672,7 +675,9 @@ impl<'a, H: Host> Vm<'a, H> {
         {
             return Ok((v, recv));
         }
-        if crate::methods::has_method(self.type_id(o), name) && !self.is_tag(o, TAG_EXCEPTION) {
+        if (crate::methods::has_method(self.type_id(o), name) && !self.is_tag(o, TAG_EXCEPTION))
+            || self.is_pin_method(o, name)
+        {
             return Ok((Value::method(name), o));
         }
         let v = self.load_attr(o, name)?;

@@ -173,6 +173,12 @@ builtins! {
     MP_CONST = "const", NO, Func;
     MP_OPT_LEVEL = "opt_level", NO, Func;
     MP_MEM_INFO = "mem_info", NO, Func;
+    MACHINE_FREQ = "freq", NO, Func;
+    MACHINE_RESET = "reset", NO, Func;
+    MACHINE_UNIQUE_ID = "unique_id", NO, Func;
+    MACHINE_IDLE = "idle", NO, Func;
+    // `machine.Pin`, reached as an attribute of `machine`.
+    MACHINE_PIN = "Pin", NO, Type;
     // Builtin modules.
     MOD_SYS = "sys", qstr::SYS as u32, Module;
     MOD_MATH = "math", qstr::MATH as u32, Module;
@@ -181,6 +187,7 @@ builtins! {
     MOD_MICROPYTHON = "micropython", qstr::MICROPYTHON as u32, Module;
     MOD_STRUCT = "struct", qstr::STRUCT as u32, Module;
     MOD_JSON = "json", qstr::JSON as u32, Module;
+    MOD_MACHINE = "machine", qstr::MACHINE as u32, Module;
     // Exceptions, each after its base.
     BASE_EXCEPTION = "BaseException", qstr::BASE_EXCEPTION as u32, Exc(OBJECT);
     SYSTEM_EXIT = "SystemExit", qstr::SYSTEM_EXIT as u32, Exc(BASE_EXCEPTION);

@@ -212,6 +212,7 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_CELL => b::CELL,
             TAG_BOUND => b::BUILTIN_FUNCTION,
             TAG_RANGE => b::RANGE,
+            TAG_PIN => b::MACHINE_PIN,
             TAG_RANGE_ITER => b::RANGE_ITERATOR,
             TAG_SEQ_ITER => {
                 let s = self.field(v, 1);

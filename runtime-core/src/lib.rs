@@ -32,6 +32,7 @@ mod gens;
 pub mod heap;
 mod imports;
 mod jsonmod;
+mod machine;
 mod methods;
 mod natives;
 mod natmods;
@@ -44,6 +45,7 @@ mod text;
 pub mod value;
 mod vm;
 
+pub use machine::{PinMode, PinPull};
 pub use value::Value;
 pub use vm::{RECURSION_LIMIT, Vm};
 
@@ -57,6 +59,37 @@ pub trait Host {
     fn ticks_us(&mut self) -> u64;
     /// Waits `us` microseconds.
     fn sleep_us(&mut self, us: u64);
+
+    // `machine`: a host without pins or a chip keeps these defaults, and
+    // `machine.Pin(n)` then raises `ValueError: invalid pin`.
+
+    /// Does the board have GPIO `id`?
+    fn pin_exists(&mut self, _id: u32) -> bool {
+        false
+    }
+    /// The pin a board names (`"LED"`), as `Pin("LED")` asks for it.
+    fn pin_named(&mut self, _name: &str) -> Option<u32> {
+        None
+    }
+    /// Sets a pin's direction and pull resistor.
+    fn pin_init(&mut self, _id: u32, _mode: PinMode, _pull: PinPull) {}
+    /// Drives an output pin (remembered for an input, as the chips do).
+    fn pin_write(&mut self, _id: u32, _high: bool) {}
+    /// A pin's level: the input level, or the driven level of an output.
+    fn pin_read(&mut self, _id: u32) -> bool {
+        false
+    }
+    /// `machine.freq()`: the CPU clock in Hz.
+    fn cpu_freq(&mut self) -> u32 {
+        0
+    }
+    /// `machine.unique_id()`: the chip's serial number.
+    fn unique_id(&mut self) -> [u8; 8] {
+        [0; 8]
+    }
+    /// `machine.reset()`: a board resets and never returns; a host returns
+    /// and the VM ends the program as `SystemExit` does.
+    fn reset(&mut self) {}
 }
 
 /// How a run ended.

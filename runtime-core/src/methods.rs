@@ -157,6 +157,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     || name == q::RSPLIT as u32
                     || name == q::FORMAT as u32))
             && !(ty == b::DICT && name == q::UPDATE as u32)
+            && ty != b::MACHINE_PIN
         {
             return Err(
                 self.type_error(format_args!("{tname}.{mname}() takes no keyword arguments"))
@@ -179,6 +180,7 @@ impl<'a, H: Host> Vm<'a, H> {
             b::SET | b::FROZENSET => self.set_method(recv, name as u16, a),
             b::BYTES | b::BYTEARRAY => self.bytes_method(recv, name as u16, a),
             b::GENERATOR => self.gen_method(recv, name as u16, at, argc),
+            b::MACHINE_PIN => self.pin_method(recv, name, a),
             b::INT | b::BOOL => {
                 self.method_args(a, "bit_length", 0, 0)?;
                 let mut buf = [0u32; 2];

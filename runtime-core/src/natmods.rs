@@ -25,6 +25,7 @@ fn owner(id: u16) -> Option<u16> {
         b::MP_CONST..=b::MP_MEM_INFO => Some(b::MOD_MICROPYTHON),
         b::STRUCT_PACK..=b::STRUCT_UNPACK_FROM => Some(b::MOD_STRUCT),
         b::JSON_DUMPS..=b::JSON_LOADS => Some(b::MOD_JSON),
+        b::MACHINE_FREQ..=b::MACHINE_PIN => Some(b::MOD_MACHINE),
         _ => None,
     }
 }
@@ -71,6 +72,7 @@ impl<'a, H: Host> Vm<'a, H> {
         match id {
             b::JSON_DUMPS => return self.json_dumps(a),
             b::JSON_LOADS => return self.json_loads(a),
+            b::MACHINE_FREQ..=b::MACHINE_PIN => return self.machine_call(id, a),
             _ => {}
         }
         if a.nkw > 0 {

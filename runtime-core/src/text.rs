@@ -436,6 +436,10 @@ impl<'a, H: Host> Vm<'a, H> {
                     self.out_fmt(out, format_args!("range({start}, {stop}, {step})"))
                 }
             }
+            TAG_PIN => {
+                let id = self.pin_id(v);
+                self.out_fmt(out, format_args!("Pin({id})"))
+            }
             TAG_SLICE => {
                 self.out(out, b"slice(")?;
                 for i in 1..=3 {

@@ -1,6 +1,7 @@
 //! The subcommands, their arguments (clap) and what they share: compiling
 //! sources with every diagnostic shown, and loading an image or a `.py` file.
 
+pub mod boards;
 pub mod build;
 pub mod dis;
 pub mod new;
@@ -28,13 +29,23 @@ pub enum Command {
         /// The directory to create; its last component names the project.
         name: PathBuf,
     },
-    /// Compile every module under src/ into target/mpc/NAME.mpci.
+    /// Compile every module under src/ into target/mpc/NAME.mpci; with a
+    /// board, also link it into firmware: target/mpc/BOARD/NAME.{elf,uf2,hex,bin}.
     Build {
         /// How to show diagnostics: rendered on stderr, or one JSON object per
         /// line on stdout (for CI).
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// The board to build firmware for (default: `board` in mpc.toml).
+        #[arg(long)]
+        board: Option<String>,
+        /// Only the image, as files covering the board's image region, so
+        /// re-deploying Python leaves the runtime in flash alone.
+        #[arg(long)]
+        image_only: bool,
     },
+    /// List the boards mpc builds firmware for.
+    Boards,
     /// Run the project (building it first if needed), a .py file or an .mpci image.
     Run {
         /// A .py file or an .mpci image; without it, the project in this directory.
@@ -42,6 +53,12 @@ pub enum Command {
         /// VM heap size, e.g. 64k or 1m (default: the project's, or 192k).
         #[arg(long, value_parser = parse_heap)]
         heap: Option<usize>,
+        /// Print every change of a simulated pin on stderr (`pin 25 = 1`).
+        #[arg(long)]
+        trace_pins: bool,
+        /// The board to simulate for `machine` (default: the project's, or pico).
+        #[arg(long)]
+        board: Option<String>,
     },
     /// Show the bytecode of every code object of a .py file or an .mpci image.
     Dis {
@@ -64,10 +81,40 @@ fn parse_heap(text: &str) -> Result<usize, String> {
 pub fn dispatch(cli: Cli, reporter: &Reporter) -> CmdResult {
     match cli.command {
         Command::New { name } => new::run(&name, reporter),
-        Command::Build { message_format } => build::run(message_format, reporter),
-        Command::Run { file, heap } => run::run(file.as_deref(), heap, reporter),
+        Command::Build {
+            message_format,
+            board,
+            image_only,
+        } => build::run(message_format, board.as_deref(), image_only, reporter),
+        Command::Boards => boards::run(reporter),
+        Command::Run {
+            file,
+            heap,
+            trace_pins,
+            board,
+        } => run::run(
+            file.as_deref(),
+            heap,
+            trace_pins,
+            board.as_deref(),
+            reporter,
+        ),
         Command::Dis { file } => dis::run(&file, reporter),
     }
+}
+
+/// The board called `name`, or a report listing the boards there are.
+pub fn board_named(name: &str) -> Result<crate::boards::Board, Failure> {
+    crate::boards::find(name).ok_or_else(|| {
+        Failure::User(
+            Problem::error(format!("unknown board `{name}`"))
+                .with_help(format!(
+                    "`mpc boards` lists them: {}",
+                    crate::boards::names().join(", ")
+                ))
+                .into_report(),
+        )
+    })
 }
 
 /// The current directory, as a user error if it is gone.

@@ -2,14 +2,21 @@
 //! on the host VM.
 
 use super::{current_dir, load_file, shown_path};
-use crate::host::TerminalHost;
+use crate::host::{SimBoard, TerminalHost};
 use crate::project::{DEFAULT_HEAP, Project, read_bytes};
 use crate::report::{Problem, Reporter};
 use crate::{CmdResult, Failure};
 use runtime_core::{LoadError, Outcome, Vm};
 use std::path::Path;
 
-pub fn run(file: Option<&Path>, heap: Option<usize>, reporter: &Reporter) -> CmdResult {
+pub fn run(
+    file: Option<&Path>,
+    heap: Option<usize>,
+    trace_pins: bool,
+    board: Option<&str>,
+    reporter: &Reporter,
+) -> CmdResult {
+    let mut board = board.map(str::to_owned);
     let (image, heap_size) = match file {
         Some(path) => (load_file(path, reporter)?, heap.unwrap_or(DEFAULT_HEAP)),
         None => {
@@ -19,17 +26,19 @@ pub fn run(file: Option<&Path>, heap: Option<usize>, reporter: &Reporter) -> Cmd
             }
             let path = project.image_path();
             reporter.status("Running", &shown_path(&path));
+            board = board.or(project.board.clone());
             (read_bytes(&path)?, heap.unwrap_or(project.heap))
         }
     };
-    execute(&image, heap_size)
+    let board = super::board_named(board.as_deref().unwrap_or("pico"))?;
+    execute(&image, heap_size, SimBoard::new(&board, trace_pins))
 }
 
 /// How deeply Rust may call back into Python on the host.
 const HOST_NESTING_LIMIT: u32 = 400;
 
 /// Runs an image on a fresh heap of `heap_size` bytes.
-pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
+pub fn execute(image: &[u8], heap_size: usize, board: SimBoard) -> CmdResult {
     // Ask first, so an impossible size is a report rather than an abort;
     // then take zeroed memory the system hands out lazily (`vec!` of zeros
     // is calloc), so a large heap costs only the pages the program touches.
@@ -44,7 +53,8 @@ pub fn execute(image: &[u8], heap_size: usize) -> CmdResult {
     }
     drop(probe);
     let mut heap = vec![0u8; heap_size];
-    let mut vm = Vm::new(image, &mut heap, TerminalHost::new()).map_err(|e| load_problem(&e))?;
+    let mut vm =
+        Vm::new(image, &mut heap, TerminalHost::with_board(board)).map_err(|e| load_problem(&e))?;
     // The host runs the VM on a large native stack (see `lib.rs`), so
     // Python code called from Rust (special methods, `key=` functions,
     // imports) may nest about as deeply as CPython allows.
