@@ -238,8 +238,19 @@ pub fn lookup(name: u32) -> Option<Value> {
 /// The builtin module called `name`.
 pub fn lookup_module(name: &str) -> Option<Value> {
     (0..COUNT)
-        .find(|&i| KINDS[i] == Kind::Module && NAMES[i] == name)
+        .find(|&i| KINDS[i] == Kind::Module && NAMES[i] == name && module_built_in(i as u16))
         .map(|i| Value::builtin(i as u16))
+}
+
+/// Is this module part of this build? `json` and `struct` are features a
+/// small board's runtime leaves out; importing them then fails as for any
+/// missing module.
+fn module_built_in(id: u16) -> bool {
+    match id {
+        MOD_JSON => cfg!(feature = "json"),
+        MOD_STRUCT => cfg!(feature = "struct"),
+        _ => true,
+    }
 }
 
 pub fn is_module(id: u16) -> bool {

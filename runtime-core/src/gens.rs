@@ -89,7 +89,7 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             _ => {}
         }
-        if self.nesting >= self.nesting_limit || self.depth >= crate::vm::RECURSION_LIMIT {
+        if self.nesting_exhausted() || self.depth >= crate::vm::RECURSION_LIMIT {
             return Err(self.raise_recursion_error());
         }
         let size = self.int_field(g, 3);

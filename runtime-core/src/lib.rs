@@ -31,6 +31,7 @@ mod errors;
 mod gens;
 pub mod heap;
 mod imports;
+#[cfg(feature = "json")]
 mod jsonmod;
 mod machine;
 mod methods;
@@ -40,8 +41,10 @@ mod objects;
 mod seq;
 mod sets;
 mod strformat;
+#[cfg(feature = "struct")]
 mod structmod;
 mod text;
+mod uchar;
 pub mod value;
 mod vm;
 

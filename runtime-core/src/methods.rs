@@ -8,6 +8,7 @@ use crate::builtins as b;
 use crate::heap::*;
 use crate::natives::Args;
 use crate::text::find_bytes;
+use crate::uchar;
 use crate::value::Value;
 use crate::{Host, Raised, Vm};
 use image_format::qstr as q;
@@ -485,20 +486,16 @@ impl<'a, H: Host> Vm<'a, H> {
                         let upper = match name {
                             q::UPPER => true,
                             q::LOWER => false,
-                            q::SWAPCASE => ch.is_lowercase(),
+                            q::SWAPCASE => uchar::is_lowercase(ch),
                             q::CAPITALIZE => first,
                             _ => !prev_cased,
                         };
                         if upper {
-                            for c in ch.to_uppercase() {
-                                put(c, &mut buf);
-                            }
+                            uchar::to_upper(ch, |c| put(c, &mut buf));
                         } else {
-                            for c in ch.to_lowercase() {
-                                put(c, &mut buf);
-                            }
+                            uchar::to_lower(ch, |c| put(c, &mut buf));
                         }
-                        prev_cased = ch.is_alphabetic();
+                        prev_cased = uchar::is_alphabetic(ch);
                         first = false;
                         vm.out(out, &buf[..n])?;
                         at += k;
@@ -565,18 +562,20 @@ impl<'a, H: Host> Vm<'a, H> {
                 let r = match name {
                     q::ISDIGIT => {
                         !text.is_empty()
-                            && text.chars().all(|c| c.is_ascii_digit() || c.is_numeric())
+                            && text
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || uchar::is_numeric(c))
                     }
-                    q::ISALPHA => !text.is_empty() && text.chars().all(char::is_alphabetic),
+                    q::ISALPHA => !text.is_empty() && text.chars().all(uchar::is_alphabetic),
                     q::ISSPACE => !text.is_empty() && text.chars().all(char::is_whitespace),
-                    q::ISALNUM => !text.is_empty() && text.chars().all(char::is_alphanumeric),
+                    q::ISALNUM => !text.is_empty() && text.chars().all(uchar::is_alphanumeric),
                     q::ISUPPER => {
-                        text.chars().any(char::is_uppercase)
-                            && !text.chars().any(char::is_lowercase)
+                        text.chars().any(uchar::is_uppercase)
+                            && !text.chars().any(uchar::is_lowercase)
                     }
                     _ => {
-                        text.chars().any(char::is_lowercase)
-                            && !text.chars().any(char::is_uppercase)
+                        text.chars().any(uchar::is_lowercase)
+                            && !text.chars().any(uchar::is_uppercase)
                     }
                 };
                 Ok(Value::from_bool(r))

@@ -30,6 +30,30 @@ fn owner(id: u16) -> Option<u16> {
     }
 }
 
+/// Is this module function part of this build? Without the `math` feature
+/// the transcendental functions (and their ~13 KiB of libm) are left out;
+/// `math.sin` is then an `AttributeError`.
+fn built_in(id: u16) -> bool {
+    cfg!(feature = "math")
+        || !matches!(
+            id,
+            b::MATH_EXP
+                | b::MATH_LOG
+                | b::MATH_LOG10
+                | b::MATH_LOG2
+                | b::MATH_SIN
+                | b::MATH_COS
+                | b::MATH_TAN
+                | b::MATH_ASIN
+                | b::MATH_ACOS
+                | b::MATH_ATAN
+                | b::MATH_ATAN2
+                | b::MATH_SINH
+                | b::MATH_COSH
+                | b::MATH_TANH
+        )
+}
+
 pub(crate) fn is_module_function(id: u16) -> bool {
     owner(id).is_some()
 }
@@ -38,8 +62,8 @@ impl<'a, H: Host> Vm<'a, H> {
     /// `module.name` for a builtin module.
     pub(crate) fn module_attr(&mut self, module: u16, name: u32) -> Result<Option<Value>, Raised> {
         let text = self.image.qstr(name);
-        if let Some(id) =
-            (0..b::COUNT as u16).find(|&i| owner(i) == Some(module) && b::NAMES[i as usize] == text)
+        if let Some(id) = (0..b::COUNT as u16)
+            .find(|&i| owner(i) == Some(module) && b::NAMES[i as usize] == text && built_in(i))
         {
             return Ok(Some(Value::builtin(id)));
         }
@@ -70,7 +94,9 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn call_module_function(&mut self, id: u16, a: Args) -> Result<Value, Raised> {
         let name = b::NAMES[id as usize];
         match id {
+            #[cfg(feature = "json")]
             b::JSON_DUMPS => return self.json_dumps(a),
+            #[cfg(feature = "json")]
             b::JSON_LOADS => return self.json_loads(a),
             b::MACHINE_FREQ..=b::MACHINE_PIN => return self.machine_call(id, a),
             _ => {}
@@ -107,6 +133,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 Ok(Value::NONE)
             }
             b::MATH_SQRT..=b::MATH_TANH => self.math_call(id, a, name),
+            #[cfg(feature = "struct")]
             b::STRUCT_PACK..=b::STRUCT_UNPACK_FROM => self.struct_call(id, a),
             b::TIME_TIME | b::TIME_MONOTONIC => {
                 want(self, 0, 0)?;
@@ -334,7 +361,9 @@ impl<'a, H: Host> Vm<'a, H> {
                 libm::sqrt(x)
             }
             b::MATH_FABS => x.abs(),
+            #[cfg(feature = "math")]
             b::MATH_EXP => libm::exp(x),
+            #[cfg(feature = "math")]
             b::MATH_LOG | b::MATH_LOG10 | b::MATH_LOG2 => {
                 if x <= 0.0 || (n == 2 && y <= 0.0) {
                     return Err(domain(self));
@@ -347,9 +376,13 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             b::MATH_POW => libm::pow(x, y),
+            #[cfg(feature = "math")]
             b::MATH_SIN => libm::sin(x),
+            #[cfg(feature = "math")]
             b::MATH_COS => libm::cos(x),
+            #[cfg(feature = "math")]
             b::MATH_TAN => libm::tan(x),
+            #[cfg(feature = "math")]
             b::MATH_ASIN | b::MATH_ACOS => {
                 if !(-1.0..=1.0).contains(&x) {
                     return Err(domain(self));
@@ -360,10 +393,15 @@ impl<'a, H: Host> Vm<'a, H> {
                     libm::acos(x)
                 }
             }
+            #[cfg(feature = "math")]
             b::MATH_ATAN => libm::atan(x),
+            #[cfg(feature = "math")]
             b::MATH_ATAN2 => libm::atan2(x, y),
+            #[cfg(feature = "math")]
             b::MATH_SINH => libm::sinh(x),
+            #[cfg(feature = "math")]
             b::MATH_COSH => libm::cosh(x),
+            #[cfg(feature = "math")]
             b::MATH_TANH => libm::tanh(x),
             b::MATH_DEGREES => x * (180.0 / core::f64::consts::PI),
             b::MATH_RADIANS => x * (core::f64::consts::PI / 180.0),

@@ -66,6 +66,9 @@ pub struct Vm<'a, H: Host> {
     pub(crate) depth: u32,
     pub(crate) nesting: u32,
     pub(crate) nesting_limit: u32,
+    /// The lowest native stack address a Rust → Python call may start
+    /// below (0: no check); see [`Vm::set_native_stack_floor`].
+    pub(crate) stack_floor: usize,
     /// A tuple of module objects, by module index.
     pub(crate) modules: Value,
     /// The exception being raised.
@@ -107,7 +110,8 @@ impl<'a, H: Host> Vm<'a, H> {
     pub fn new(image: &'a [u8], heap: &'a mut [u8], host: H) -> Result<Self, LoadError> {
         let given = heap.len();
         let (_, words, _) = bytemuck::pod_align_to_mut::<u8, u32>(heap);
-        const MIN_WORDS: usize = 2048;
+        // 4 KiB: a micro:bit leaves about 8 KiB of RAM for the heap.
+        const MIN_WORDS: usize = 1024;
         if words.len() < MIN_WORDS {
             return Err(LoadError::HeapTooSmall {
                 given,
@@ -115,8 +119,8 @@ impl<'a, H: Host> Vm<'a, H> {
             });
         }
         let image = Image::parse(image, words).map_err(LoadError::Image)?;
-        // A quarter of the heap for frames, at least 1024 words.
-        let stack_end = (words.len() / 4).max(1024);
+        // A quarter of the heap for frames, at least 256 words.
+        let stack_end = (words.len() / 4).max(256);
         // No need to clear the heap: frames and objects are zeroed as they are
         // made, and only words under the stack pointer or inside objects are
         // ever read. Word 0 stays NULL for the stack scan.
@@ -130,6 +134,7 @@ impl<'a, H: Host> Vm<'a, H> {
             depth: 0,
             nesting: 0,
             nesting_limit: NESTING_LIMIT,
+            stack_floor: 0,
             modules: Value::NULL,
             exc: Value::NULL,
             handled: Value::NULL,
@@ -196,6 +201,24 @@ impl<'a, H: Host> Vm<'a, H> {
         self.nesting_limit = limit;
     }
 
+    /// On a board, the native stack is small and how much one level of
+    /// Rust → Python nesting takes depends on the path (a `__repr__` chain
+    /// costs more than a `key=` call). With a floor set, a nested call that
+    /// would start below `floor` (a descending stack's address) raises
+    /// `RecursionError` instead of overflowing the stack. The board picks
+    /// the floor: the stack's end plus the most one level can use.
+    pub fn set_native_stack_floor(&mut self, floor: usize) {
+        self.stack_floor = floor;
+    }
+
+    /// Would one more level of Rust → Python nesting go too deep?
+    #[inline(never)]
+    pub(crate) fn nesting_exhausted(&self) -> bool {
+        let here = 0u8;
+        let sp = core::ptr::addr_of!(here) as usize;
+        self.nesting >= self.nesting_limit || sp < self.stack_floor
+    }
+
     pub fn set_gc_stress(&mut self, on: bool) {
         self.gc_stress = on;
         self.heap.poison = on;
@@ -236,7 +259,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Runs module `m`'s body to completion (from `run`, or nested in
     /// the loop for an `import`).
     pub(crate) fn run_module(&mut self, m: u32) -> Result<Value, Raised> {
-        if self.nesting >= self.nesting_limit {
+        if self.nesting_exhausted() {
             return Err(self.raise_recursion_error());
         }
         let rec = self.image.module(m);
@@ -438,7 +461,7 @@ impl<'a, H: Host> Vm<'a, H> {
     /// Calls `f` from Rust with positional arguments and runs it to
     /// completion.
     pub(crate) fn call_value(&mut self, f: Value, args: &[Value]) -> Result<Value, Raised> {
-        if self.nesting >= self.nesting_limit {
+        if self.nesting_exhausted() {
             return Err(self.raise_recursion_error());
         }
         let base = self.sp;
@@ -491,7 +514,7 @@ impl<'a, H: Host> Vm<'a, H> {
 
     /// Runs function `f` (a class body) with `ns` as its namespace.
     pub(crate) fn call_with_namespace(&mut self, f: Value, ns: Value) -> Result<Value, Raised> {
-        if self.nesting >= self.nesting_limit {
+        if self.nesting_exhausted() {
             return Err(self.raise_recursion_error());
         }
         let base = self.sp;

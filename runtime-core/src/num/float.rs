@@ -482,9 +482,111 @@ pub fn round(x: f64, ndigits: i64) -> Result<f64, FloatError> {
     }
 }
 
+/// A decimal in `[-]digits[.digits][e[+-]digits]` form (already checked
+/// by the callers) as the nearest f64.
+#[cfg(feature = "float-parse")]
 fn parse_ascii(s: &[u8]) -> Option<f64> {
     core::str::from_utf8(s).ok()?.parse::<f64>().ok()
 }
+
+/// Without the `float-parse` feature: no 10 KiB power-of-five table.
+/// Exact (Clinger's fast path) when the significant digits fit in 19 and
+/// the power of ten is at most 22, which covers the literals people write
+/// and what `round` formats; otherwise within a few ulps, as MicroPython's
+/// own parser is.
+#[cfg(not(feature = "float-parse"))]
+fn parse_ascii(s: &[u8]) -> Option<f64> {
+    let (neg, s) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, s),
+    };
+    let mut mant: u64 = 0;
+    let mut digits = 0u32;
+    let mut exp10: i64 = 0;
+    let mut i = 0;
+    let mut seen_dot = false;
+    let mut any = false;
+    while let Some(&c) = s.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                any = true;
+                if digits < 19 {
+                    mant = mant * 10 + u64::from(c - b'0');
+                    if mant != 0 {
+                        digits += 1;
+                    }
+                    if seen_dot {
+                        exp10 -= 1;
+                    }
+                } else if !seen_dot {
+                    exp10 += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !any {
+        return None;
+    }
+    if let Some(b'e' | b'E') = s.get(i) {
+        i += 1;
+        let eneg = match s.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let mut e: i64 = 0;
+        let start = i;
+        while let Some(&c) = s.get(i).filter(|c| c.is_ascii_digit()) {
+            e = (e * 10 + i64::from(c - b'0')).min(1_000_000);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        exp10 += if eneg { -e } else { e };
+    }
+    if i != s.len() {
+        return None;
+    }
+    let m = mant as f64;
+    let v = if mant == 0 {
+        0.0
+    } else if (mant >> 53) == 0 && (-22..=22).contains(&exp10) {
+        let p = POW10[exp10.unsigned_abs() as usize];
+        if exp10 < 0 { m / p } else { m * p }
+    } else {
+        // Scale in steps of 10^22 (each exact), then the remainder.
+        let mut v = m;
+        let mut e = exp10.clamp(-400, 400);
+        while e > 22 {
+            v *= 1e22;
+            e -= 22;
+        }
+        while e < -22 {
+            v /= 1e22;
+            e += 22;
+        }
+        let p = POW10[e.unsigned_abs() as usize];
+        if e < 0 { v / p } else { v * p }
+    };
+    Some(if neg { -v } else { v })
+}
+
+#[cfg(not(feature = "float-parse"))]
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// `x.is_integer()`.
 pub fn is_integer(x: f64) -> bool {
