@@ -16,28 +16,12 @@
 
 mod common;
 
-use common::{Run, mpc, run_with_limit};
-use std::path::{Path, PathBuf};
+use common::{Run, corpus_cases as cases, corpus_dir, mpc, run_with_limit};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(30);
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
-}
-
-fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = walkdir::WalkDir::new(corpus_dir())
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "py"))
-        .map(|e| e.into_path())
-        .collect();
-    cases.sort();
-    cases
-}
 
 /// Expected stdout and exit status of one case.
 struct Expected {

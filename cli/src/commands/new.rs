@@ -1,4 +1,5 @@
-//! `mpc new NAME`: a project directory with `mpc.toml` and `src/main.py`.
+//! `mpc new NAME`: a project directory with `mpc.toml` and `src/main.py`;
+//! with `--board B`, a blink program for that board's LED.
 
 use crate::project::{MANIFEST, valid_project_name};
 use crate::report::{Problem, Reporter};
@@ -37,6 +38,20 @@ n = blink(8)
 print(f"blinked {n // 2} times in {n * PERIOD_MS / 1000:.2f} s")
 "##;
 
+/// The program `mpc new --board B` starts with: the board's LED toggling
+/// every 500 ms, forever, as MicroPython's blink examples do. On the host,
+/// `mpc run --trace-pins` shows the pin changing.
+pub const BLINK_MAIN: &str = r##"# Blink: the board's LED toggles every 500 ms.
+from machine import Pin
+import time
+
+led = Pin("LED", Pin.OUT)
+
+while True:
+    led.toggle()
+    time.sleep_ms(500)
+"##;
+
 /// What the template prints; the CLI tests compare against it.
 pub const TEMPLATE_OUTPUT: &str = "\
 t=    0 ms  LED on   #
@@ -50,18 +65,28 @@ t= 1750 ms  LED off  ####
 blinked 4 times in 2.00 s
 ";
 
-fn manifest(name: &str) -> String {
+fn manifest(name: &str, board: Option<&str>) -> String {
+    let board = match board {
+        Some(b) => format!(
+            "# The board `mpc build` and `mpc flash` use (`mpc boards` lists them).\nboard = \"{b}\"\n"
+        ),
+        None => String::new(),
+    };
     format!(
         "[project]\n\
          name = \"{name}\"\n\
          # The module run as __main__: src/main.py.\n\
          entry = \"main\"\n\
          # The VM heap; 192k is about what a Raspberry Pi Pico leaves for Python.\n\
-         heap = \"192k\"\n"
+         heap = \"192k\"\n\
+         {board}"
     )
 }
 
-pub fn run(dir: &Path, reporter: &Reporter) -> CmdResult {
+pub fn run(dir: &Path, board: Option<&str>, reporter: &Reporter) -> CmdResult {
+    if let Some(b) = board {
+        super::board_named(b)?;
+    }
     let name = dir
         .file_name()
         .and_then(|n| n.to_str())
@@ -107,8 +132,15 @@ pub fn run(dir: &Path, reporter: &Reporter) -> CmdResult {
                 )
             })
     };
-    write(MANIFEST, &manifest(&name))?;
-    write("src/main.py", TEMPLATE_MAIN)?;
+    write(MANIFEST, &manifest(&name, board))?;
+    write(
+        "src/main.py",
+        if board.is_some() {
+            BLINK_MAIN
+        } else {
+            TEMPLATE_MAIN
+        },
+    )?;
     write(".gitignore", "/target\n")?;
     reporter.status("Created", &format!("project `{name}` in {}", dir.display()));
     Ok(())

@@ -22,6 +22,7 @@ mod elf;
 
 pub mod bin;
 pub mod ihex;
+pub mod size;
 pub mod uf2;
 
 pub use elf::{FirmwareError, RuntimeInfo, link, load_segments, read_runtime};

@@ -109,3 +109,22 @@ pub fn mpc_run(dir: &Path, args: &[&str]) -> Run {
     run.assert_no_panic();
     run
 }
+
+/// `tests/cases`, the differential corpus.
+#[allow(dead_code)] // not every test binary uses the corpus
+pub fn corpus_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+/// Every `*.py` of the corpus, sorted.
+#[allow(dead_code)]
+pub fn corpus_cases() -> Vec<std::path::PathBuf> {
+    let mut cases: Vec<std::path::PathBuf> = walkdir::WalkDir::new(corpus_dir())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "py"))
+        .map(|e| e.into_path())
+        .collect();
+    cases.sort();
+    cases
+}
