@@ -21,6 +21,8 @@ pub struct Board {
     pub target: String,
     /// The firmware crate under `targets/`.
     pub runtime: String,
+    /// The cargo profile the runtime is built with (`speed` or `size`).
+    pub profile: String,
     /// `[start, size]` of flash.
     pub flash: [u32; 2],
     /// `[start, size]` of RAM.

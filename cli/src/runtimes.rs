@@ -5,7 +5,7 @@
 //! `target/runtimes/<board>.elf`. Linking an image into a runtime needs no
 //! cross compiler, so a user's machine only needs these files. Looked up, in
 //! order:
-//! 1. `$MPC_RUNTIME_DIR/<board>.elf`;
+//! 1. `$MPC_RUNTIME_DIR/<board>.elf` (when set, the only place looked);
 //! 2. `<dir of mpc>/../runtimes/<board>.elf` — in a checkout `mpc` is
 //!    `target/{debug,release}/mpc`, so this is `target/runtimes/`;
 //! 3. `<dir of mpc>/../share/mpc/runtimes/<board>.elf`, for an installed
@@ -21,7 +21,7 @@ pub fn candidates(board: &Board) -> Vec<PathBuf> {
     let file = format!("{}.elf", board.name);
     let mut dirs = Vec::new();
     if let Some(dir) = std::env::var_os("MPC_RUNTIME_DIR") {
-        dirs.push(PathBuf::from(dir));
+        return vec![PathBuf::from(dir).join(file)];
     }
     let bin = std::env::current_exe()
         .ok()

@@ -437,3 +437,133 @@ fn smoke_on_rp2040js() {
         "pico firmware under rp2040js:{failures}"
     );
 }
+
+/// Links `source` into `board`'s runtime (or, with `image` given, those
+/// image bytes as they are) and runs it on QEMU; returns the console text
+/// (stdout then stderr, `\r\n` as `\n`) and the exit status.
+fn run_on_qemu(
+    machine: &Machine,
+    source: Option<&str>,
+    image: Option<Vec<u8>>,
+) -> (String, Option<i32>) {
+    let runtime = std::fs::read(runtime_path(machine.board))
+        .expect("the runtime is built (`cargo xtask firmware`)");
+    let image = match (source, image) {
+        (_, Some(bytes)) => bytes,
+        (Some(src), None) => {
+            let file = mpc::project::source_from_bytes("main.py".into(), "main".into(), src.into())
+                .expect("UTF-8");
+            compiler::compile(std::slice::from_ref(&file), "main")
+                .image
+                .expect("compiles")
+        }
+        (None, None) => Vec::new(),
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("fw.elf");
+    std::fs::write(&path, mpc::firmware::link(&runtime, &image).expect("links")).unwrap();
+    let run = qemu(machine, &path);
+    assert!(!run.timed_out, "{} timed out", machine.board);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&normalize_uart(&run.stdout)),
+        run.stderr
+    );
+    (text, run.status)
+}
+
+fn both_qemu_machines() -> [Machine; 2] {
+    [
+        Machine {
+            board: "qemu-m4f",
+            qemu_machine: "mps2-an386",
+            console: Console::Semihosting,
+            ascii_only: false,
+        },
+        Machine {
+            board: "microbit",
+            qemu_machine: "microbit",
+            console: Console::Uart,
+            ascii_only: true,
+        },
+    ]
+}
+
+#[test]
+fn missing_and_broken_images_are_refused_on_the_console() {
+    for machine in both_qemu_machines() {
+        let b = machine.board;
+        let (text, status) = run_on_qemu(&machine, None, Some(Vec::new()));
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(
+            text.contains("mpc: no Python image in flash at")
+                && text.contains(&format!("(board {b})")),
+            "{b}: {text}"
+        );
+        let file = mpc::project::source_from_bytes(
+            "main.py".into(),
+            "main".into(),
+            b"print(1)\n".to_vec(),
+        )
+        .unwrap();
+        let mut image = compiler::compile(std::slice::from_ref(&file), "main")
+            .image
+            .unwrap();
+        let last = image.len() - 1;
+        image[last] ^= 0x55;
+        let (text, status) = run_on_qemu(&machine, None, Some(image.clone()));
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(
+            text.contains("is invalid: ") && text.contains("checksum"),
+            "{b}: {text}"
+        );
+        // A header claiming more bytes than the region holds.
+        image[last] ^= 0x55;
+        image.truncate(image.len() / 2);
+        let (text, status) = run_on_qemu(&machine, None, Some(image));
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(text.contains("is invalid: "), "{b}: {text}");
+    }
+}
+
+#[test]
+fn memory_and_recursion_errors_are_tracebacks_on_devices() {
+    for machine in both_qemu_machines() {
+        let b = machine.board;
+        let (text, status) = run_on_qemu(
+            &machine,
+            Some("x = []\nwhile True:\n    x.append([0] * 8)\n"),
+            None,
+        );
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(
+            text.starts_with("Traceback (most recent call last):\n  File \"main.py\", line 3"),
+            "{b}: {text}"
+        );
+        assert!(text.ends_with("MemoryError\n"), "{b}: {text}");
+        let (text, status) = run_on_qemu(
+            &machine,
+            Some("def f(n):\n    return f(n + 1)\nf(0)\n"),
+            None,
+        );
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(
+            text.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+            "{b}: {text}"
+        );
+        // Python called from Rust, nested as deep as it goes: the native
+        // stack floor stops it with RecursionError, not a fault.
+        // Deeper than either board's stack allows, within its heap.
+        let depth = if b == "microbit" { 20 } else { 500 };
+        let nest = format!(
+            "class N:\n    def __init__(self, c):\n        self.c = c\n    def __repr__(self):\n        \
+             return 'N(' + repr(self.c) + ')'\nx = None\nfor i in range({depth}):\n    x = N(x)\nprint(repr(x))\n"
+        );
+        let (text, status) = run_on_qemu(&machine, Some(&nest), None);
+        assert_eq!(status, Some(1), "{b}: {text}");
+        assert!(
+            text.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+            "{b}: {text}"
+        );
+    }
+}

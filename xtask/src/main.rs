@@ -11,6 +11,9 @@
 //!   for the microcontroller targets. This is what CI runs.
 //! - `bench [--json] [--reps N]`: compile time against `mpy-cross` and run
 //!   time against `python3`, as ratios. Timings are reported, never judged.
+//! - `bench-firmware`: `bench/device` frozen into the emulated boards'
+//!   firmware; instruction counts from QEMU's `-icount` (deterministic) and
+//!   cycle counts from rp2040js.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -31,6 +34,7 @@ commands:
   test                       setup's emulators and runtimes, cargo test --workspace (incl. the firmware
                              corpus on QEMU and rp2040js), then the no_std crates for the thumb targets
   firmware                   build the board runtimes into target/runtimes/<board>.elf
+  bench-firmware             bench/device on the emulated boards: instructions (QEMU) and cycles (rp2040js)
   bench [--json] [--reps N]  compile time vs mpy-cross and run time vs python3
 ";
 
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
         Some("quickstart") => quickstart(),
         Some("test") => test(),
         Some("firmware") => firmware(),
+        Some("bench-firmware") => bench_firmware(),
         Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -134,19 +139,35 @@ fn ensure_targets() -> Result {
         .args(&missing))
 }
 
-/// The boards of `targets/boards.toml` as (name, runtime crate, target
-/// triple). xtask has no TOML parser; the table keeps one `key = "value"`
-/// per line, which is all this needs.
-fn boards() -> Result<Vec<(String, String, String)>> {
+/// A board as `cargo xtask firmware` needs it.
+struct BoardBuild {
+    name: String,
+    runtime: String,
+    target: String,
+    profile: String,
+}
+
+/// The boards of `targets/boards.toml`. xtask has no TOML parser; the table
+/// keeps one `key = "value"` per line, which is all this needs.
+fn boards() -> Result<Vec<BoardBuild>> {
     let path = root().join("targets").join("boards.toml");
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut boards = Vec::new();
-    let mut current: Option<[String; 3]> = None;
+    let mut current: Option<[String; 4]> = None;
     let value = |line: &str| line.split('"').nth(1).unwrap_or_default().to_owned();
+    let finish = |cur: [String; 4]| {
+        let [name, runtime, target, profile] = cur;
+        BoardBuild {
+            name,
+            runtime,
+            target,
+            profile,
+        }
+    };
     for line in text.lines().map(str::trim) {
         if line == "[[board]]" {
-            boards.extend(current.take().map(|[a, b, c]| (a, b, c)));
+            boards.extend(current.take().map(finish));
             current = Some(Default::default());
         } else if let Some(cur) = current.as_mut() {
             let key = line.split('=').next().unwrap_or_default().trim();
@@ -154,17 +175,20 @@ fn boards() -> Result<Vec<(String, String, String)>> {
                 "name" => cur[0] = value(line),
                 "runtime" => cur[1] = value(line),
                 "target" => cur[2] = value(line),
+                "profile" => cur[3] = value(line),
                 _ => {}
             }
         }
     }
-    boards.extend(current.take().map(|[a, b, c]| (a, b, c)));
-    if boards
-        .iter()
-        .any(|(n, r, t)| n.is_empty() || r.is_empty() || t.is_empty())
-    {
+    boards.extend(current.take().map(finish));
+    let incomplete = |b: &BoardBuild| {
+        [&b.name, &b.runtime, &b.target, &b.profile]
+            .iter()
+            .any(|v| v.is_empty())
+    };
+    if boards.iter().any(incomplete) {
         return Err(format!(
-            "{}: a board lacks name, runtime or target",
+            "{}: a board lacks name, runtime, target or profile",
             path.display()
         ));
     }
@@ -177,22 +201,26 @@ fn firmware() -> Result {
     ensure_targets()?;
     let out = target_dir().join("runtimes");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    for (board, runtime, triple) in boards()? {
-        step(&format!("building the {board} runtime ({triple})"));
-        let dir = root().join("targets").join(&runtime);
+    for b in boards()? {
+        let (board, runtime, triple) = (&b.name, &b.runtime, &b.target);
+        step(&format!(
+            "building the {board} runtime ({triple}, profile {})",
+            b.profile
+        ));
+        let dir = root().join("targets").join(runtime);
         let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         // The outer cargo's target dir and flags belong to the host build.
         cmd.current_dir(&dir)
             .env_remove("CARGO_TARGET_DIR")
             .env_remove("RUSTFLAGS")
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
-            .args(["build", "--release", "--locked"]);
+            .args(["build", "--locked", "--profile", &b.profile]);
         run(&mut cmd)?;
         let elf = root()
             .join("targets")
             .join("target")
-            .join(&triple)
-            .join("release")
+            .join(triple)
+            .join(&b.profile)
             .join(format!("mpc-runtime-{runtime}"));
         let to = out.join(format!("{board}.elf"));
         std::fs::copy(&elf, &to)
@@ -551,6 +579,8 @@ fn bench_run(mpc: &Path) -> Result<Vec<RunBench>> {
     let dir = root().join("bench");
     let mut programs = Vec::new();
     collect_py(&dir, &mut programs)?;
+    // Only bench/*.py: bench/device/ is the firmware benchmark's project.
+    programs.retain(|p| p.parent() == Some(dir.as_path()));
     programs.sort();
     let python = python_exe();
     let mut rows = Vec::new();
@@ -731,4 +761,84 @@ fn bench(args: &[String]) -> Result {
         );
     }
     Ok(())
+}
+
+// ------------------------------------------------------- bench-firmware --
+
+/// Runs `bench/device` (which times its own sections with `ticks_us`) on
+/// the emulated boards. Under `qemu-system-arm -icount shift=0` every
+/// instruction advances virtual time by 1 ns, so a microsecond the program
+/// measures is 1000 instructions, the same on every run; rp2040js simulates
+/// a 125 MHz clock, so a microsecond there is 125 cycles.
+fn bench_firmware() -> Result {
+    step("building mpc (release)");
+    run(cargo().args(["build", "--release", "-p", "mpc"]))?;
+    let mpc = release_mpc();
+    let project = root().join("bench").join("device");
+    let runtimes = target_dir().join("runtimes");
+    let elf = |board: &str| project.join("target/mpc").join(board).join("device.elf");
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for (board, machine) in [("microbit", "microbit"), ("qemu-m4f", "mps2-an386")] {
+        run(Command::new(&mpc)
+            .args(["build", "--board", board])
+            .env("MPC_RUNTIME_DIR", &runtimes)
+            .current_dir(&project))?;
+        let out = Command::new("qemu-system-arm")
+            .args([
+                "-M",
+                machine,
+                "-nographic",
+                "-no-reboot",
+                "-monitor",
+                "none",
+            ])
+            .args(["-icount", "shift=0"])
+            .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
+            .arg(elf(board))
+            .output()
+            .map_err(|e| format!("cannot run qemu-system-arm: {e}"))?;
+        for (name, us) in parse_sections(&out.stdout) {
+            rows.push((
+                format!("{board} (QEMU {machine})"),
+                name,
+                format!("{:.2} M instructions", us as f64 / 1000.0),
+            ));
+        }
+    }
+    run(Command::new(&mpc)
+        .args(["build", "--board", "pico"])
+        .env("MPC_RUNTIME_DIR", &runtimes)
+        .current_dir(&project))?;
+    let out = Command::new("node")
+        .arg(root().join("targets/pico/rp2040js/run.mjs"))
+        .arg(elf("pico"))
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    for (name, us) in parse_sections(&out.stdout) {
+        rows.push((
+            "pico (rp2040js)".into(),
+            name,
+            format!(
+                "{:.2} M cycles ({:.1} ms at 125 MHz)",
+                us as f64 * 125.0 / 1e6,
+                us as f64 / 1000.0
+            ),
+        ));
+    }
+    println!("bench/device on emulated boards (loop: 10000 iterations of `t += i`; fib(15))");
+    for (board, name, value) in rows {
+        println!("  {board:<28} {name:<5} {value}");
+    }
+    Ok(())
+}
+
+/// `name microseconds` lines of the device benchmark's output.
+fn parse_sections(stdout: &[u8]) -> Vec<(String, u64)> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter_map(|l| {
+            let (name, n) = l.trim().split_once(' ')?;
+            Some((name.to_owned(), n.trim().parse().ok()?))
+        })
+        .collect()
 }
