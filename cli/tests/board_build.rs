@@ -268,3 +268,35 @@ fn the_blink_example_builds_for_its_board() {
     assert!(changes.len() >= 2, "{}", run.describe());
     assert!(changes[0].ends_with("pin 25 = 1") && changes[1].ends_with("pin 25 = 0"));
 }
+
+#[test]
+fn json_build_reports_the_artifacts() {
+    let tmp = tempdir();
+    let root = project(tmp.path(), Some("pico"), "print(1)\n");
+    let run = mpc_run(&root, &["build", "--message-format", "json"]);
+    ok(&run);
+    let last = run
+        .stdout_text()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    let v: serde_json::Value = serde_json::from_str(&last).expect("JSON line");
+    assert_eq!(v["reason"], "build-finished");
+    assert_eq!(v["success"], true);
+    assert_eq!(v["board"], "pico");
+    let files: Vec<&str> = v["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    for ext in ["elf", "hex", "bin", "uf2"] {
+        assert!(
+            files
+                .iter()
+                .any(|f| f.ends_with(&format!("target/mpc/pico/app.{ext}"))),
+            "{files:?}"
+        );
+    }
+}

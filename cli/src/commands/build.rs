@@ -47,15 +47,16 @@ pub fn run(
     });
     if json {
         // CI reads this last line whatever happened before it.
-        let (image, bytes, artifacts) = match &result {
+        let (image, bytes, artifacts, board) = match &result {
             Ok((b, fw)) => (
                 Some(shown_path(&b.image_path)),
                 Some(b.bytes),
                 fw.as_ref()
                     .map(|f| f.files.iter().map(|p| shown_path(p)).collect::<Vec<_>>())
                     .unwrap_or_default(),
+                fw.as_ref().map(|f| f.board.clone()),
             ),
-            Err(_) => (None, None, Vec::new()),
+            Err(_) => (None, None, Vec::new(), board.map(str::to_owned)),
         };
         reporter.json(&serde_json::json!({
             "reason": "build-finished",
@@ -71,6 +72,8 @@ pub fn run(
 
 /// Firmware files written for a board.
 pub struct FirmwareBuilt {
+    /// The board's name.
+    pub board: String,
     /// Every file written, the ELF first (absent with `--image-only`).
     pub files: Vec<PathBuf>,
 }
@@ -147,7 +150,10 @@ pub fn build_firmware(
         "Linked",
         &format!("{what} for {} in {}", board.name, shown_path(&dir)),
     );
-    Ok(FirmwareBuilt { files })
+    Ok(FirmwareBuilt {
+        board: board.name.clone(),
+        files,
+    })
 }
 
 /// Checks that the runtime is `board`'s and matches the board table, then
