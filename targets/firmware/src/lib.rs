@@ -23,6 +23,7 @@
 
 pub mod fault;
 pub mod nrf;
+pub mod rtt;
 pub mod semihosting;
 
 use core::fmt::Write;
@@ -70,9 +71,11 @@ struct BoardHost<B: Board>(B);
 
 impl<B: Board> Host for BoardHost<B> {
     fn write_out(&mut self, bytes: &[u8]) {
+        rtt::write(bytes);
         self.0.write(bytes);
     }
     fn write_err(&mut self, bytes: &[u8]) {
+        rtt::write(bytes);
         self.0.write_err(bytes);
     }
     fn ticks_us(&mut self) -> u64 {
@@ -113,6 +116,7 @@ static PANIC_WRITER: AtomicUsize = AtomicUsize::new(0);
 
 /// Writes to the console from a panic or fault handler.
 pub(crate) fn emergency_write(bytes: &[u8]) {
+    rtt::write(bytes);
     let f = PANIC_WRITER.load(Ordering::Relaxed);
     if f != 0 {
         // SAFETY: only `run` stores here, and it stores a `fn(&[u8])`.
@@ -192,6 +196,7 @@ fn heap_region() -> &'static mut [u8] {
 /// `console` writes to the board's console without needing the board (for
 /// refusals, panics and faults, when the VM owns the board).
 pub fn run<B: Board>(board: B, console: fn(&[u8])) -> ! {
+    rtt::init();
     PANIC_WRITER.store(console as usize, Ordering::Relaxed);
     // SAFETY: a one-byte read of a static the board defines; it makes the
     // linker keep `MPC_BOARD`, which only tools outside the firmware read.
@@ -220,7 +225,10 @@ pub fn run<B: Board>(board: B, console: fn(&[u8])) -> ! {
 /// Explains on the console why the image cannot run.
 fn refuse<B: Board>(console: fn(&[u8]), image: &[u8], heap: usize, e: LoadError) {
     let start = image.as_ptr() as usize;
-    let mut out = Fmt(console);
+    let mut out = Fmt(|b: &[u8]| {
+        rtt::write(b);
+        console(b);
+    });
     let _ = match e {
         LoadError::Image(image_format::ImageError::BadMagic) => writeln!(
             out,
