@@ -31,6 +31,9 @@ pub struct Board {
     pub image: [u32; 2],
     /// UF2 family ID, for boards with a UF2 bootloader.
     pub uf2_family: Option<u32>,
+    /// The start of the `Board-ID:` line of the bootloader drive's
+    /// `INFO_UF2.TXT`.
+    pub uf2_board_id: Option<String>,
     /// `uart:TX_PIN` or `semihosting`.
     pub console: String,
     /// GPIO of the user LED.

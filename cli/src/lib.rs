@@ -15,6 +15,7 @@
 //! - [`project`]: `mpc.toml`, source discovery, heap sizes.
 //! - [`commands`]: one module per subcommand.
 //! - [`runtimes`]: where the prebuilt board runtimes are found.
+//! - [`uf2drive`]: UF2 bootloader drives (drag-and-drop flashing).
 //! - [`report`]: status lines, miette rendering, JSON messages.
 //! - [`host`]: the VM's console and clock on a desktop OS.
 //! - [`firmware`]: a board's runtime ELF plus an image in, ELF/UF2/HEX/BIN out.
@@ -26,6 +27,7 @@ pub mod host;
 pub mod project;
 pub mod report;
 pub mod runtimes;
+pub mod uf2drive;
 
 use clap::Parser;
 use std::process::ExitCode;

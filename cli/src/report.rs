@@ -242,6 +242,11 @@ impl Reporter {
         self.color
     }
 
+    /// Is stderr a terminal (so progress bars may redraw)?
+    pub fn is_terminal(&self) -> bool {
+        self.width.is_some()
+    }
+
     /// A cargo-like status line: the verb right-aligned in 12 columns, in
     /// bold green when colours are on.
     pub fn status(&self, verb: &str, message: &str) {

@@ -4,6 +4,7 @@
 pub mod boards;
 pub mod build;
 pub mod dis;
+pub mod flash;
 pub mod new;
 pub mod run;
 pub mod size;
@@ -50,6 +51,11 @@ pub enum Command {
     },
     /// List the boards mpc builds firmware for.
     Boards,
+    /// Build if needed, then write the firmware to the board: through a debug
+    /// probe, or onto its UF2 bootloader drive when no probe is attached.
+    Flash(flash::FlashArgs),
+    /// List the attached debug probes.
+    Probes,
     /// Flash and RAM a board's runtime takes, and the project's image by module.
     Size {
         /// The board (default: the project's, or pico).
@@ -97,6 +103,8 @@ pub fn dispatch(cli: Cli, reporter: &Reporter) -> CmdResult {
             image_only,
         } => build::run(message_format, board.as_deref(), image_only, reporter),
         Command::Boards => boards::run(reporter),
+        Command::Flash(args) => flash::run(args, reporter),
+        Command::Probes => flash::probes(reporter),
         Command::Size { board } => size::run(board.as_deref(), reporter),
         Command::Run {
             file,
