@@ -472,6 +472,50 @@ impl Collector<'_> {
         self.stack.pop();
     }
 
+    /// An assignment expression's target in a comprehension belongs to the
+    /// nearest enclosing scope that is not a comprehension (PEP 572): a
+    /// free variable of each comprehension on the way, or a global when
+    /// that scope is the module.
+    fn comprehension_walrus(&mut self, name: &str, range: ruff_text_size::TextRange) {
+        let path: Vec<ScopeId> = self.stack.iter().copied().chain([self.current]).collect();
+        let Some(at) = path
+            .iter()
+            .rposition(|&s| self.scopes[s].kind != ScopeKind::Comprehension)
+        else {
+            return;
+        };
+        let owner = path[at];
+        let kind = self.scopes[owner].kind;
+        if kind == ScopeKind::Class {
+            self.err(
+                range.start().to_usize()..range.end().to_usize(),
+                "assignment expression within a comprehension cannot be used in a class body"
+                    .into(),
+            );
+            return;
+        }
+        let global = kind == ScopeKind::Module
+            || self.scopes[owner]
+                .symbols
+                .get(name)
+                .is_some_and(|f| f.global);
+        for &s in &path[at..] {
+            let sc = &mut self.scopes[s];
+            if !sc.symbols.contains_key(name) {
+                sc.order.push(name.to_string());
+            }
+            let f = sc.symbols.entry(name.to_string()).or_default();
+            f.bound = true;
+            if s != owner {
+                if global {
+                    f.global = true;
+                } else {
+                    f.nonlocal = true;
+                }
+            }
+        }
+    }
+
     fn comprehension(&mut self, start: u32, generators: &[ast::Comprehension], elts: &[&Expr]) {
         let Some(first) = generators.first() else {
             return;
@@ -626,6 +670,13 @@ impl<'a> Visitor<'a> for Collector<'_> {
                     }
                     c.visit_expr(&l.body);
                 });
+            }
+            // `(y := x)` in a comprehension binds `y` in the scope around it.
+            Expr::Named(n) if self.scopes[self.current].kind == ScopeKind::Comprehension => {
+                self.visit_expr(&n.value);
+                if let Expr::Name(t) = &*n.target {
+                    self.comprehension_walrus(t.id.as_str(), t.range);
+                }
             }
             Expr::ListComp(e) => {
                 self.comprehension(e.range.start().to_u32(), &e.generators, &[&e.elt])

@@ -52,7 +52,7 @@ match g:
         pass
 type T = int
 z = 1j
-s = {*g}
+def h[T](x): pass
 "#,
     );
     assert!(diags.len() >= 5, "{diags:#?}");
@@ -176,7 +176,7 @@ fn duplicate_modules_are_reported() {
 fn compile_time_syntax_errors() {
     let diags = check_diag(
         "compile_time_syntax_errors",
-        "def f(a, a):\n    pass\nf(k=1, k=2)\n__debug__ = 1\n[a, *b, *c] = d\nx = [i for i in y if (j := i)]\n",
+        "def f(a, a):\n    pass\nf(k=1, k=2)\n__debug__ = 1\n[a, *b, *c] = d\nclass C:\n    x = [i for i in y if (j := i)]\n",
     );
     assert_eq!(diags.len(), 5, "{diags:#?}");
 }

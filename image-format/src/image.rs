@@ -760,7 +760,7 @@ impl<'a> Image<'a> {
     /// The text of name `id`. Out-of-range ids give the empty string.
     pub fn qstr(&self, id: u32) -> &'a str {
         if id < qstr::STATIC_COUNT as u32 {
-            return qstr::STATIC_QSTRS[id as usize];
+            return qstr::static_qstr(id as u16);
         }
         let i = id - qstr::STATIC_COUNT as u32;
         if i >= self.qstr_count() - qstr::STATIC_COUNT as u32 {
@@ -775,7 +775,7 @@ impl<'a> Image<'a> {
     /// The hash of name `id` ([`qstr::str_hash`] of its text).
     pub fn qstr_hash(&self, id: u32) -> u32 {
         if id < qstr::STATIC_COUNT as u32 {
-            return qstr::STATIC_HASHES[id as usize];
+            return qstr::str_hash(qstr::static_qstr(id as u16).as_bytes());
         }
         // The VM asks on every global lookup: one checked read.
         let at = (id - qstr::STATIC_COUNT as u32) as usize * StringRecord::SIZE + 8;

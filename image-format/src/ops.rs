@@ -527,7 +527,8 @@ define_ops! {
     SetAdd = 0x49 "SET_ADD" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Pops value and key (key pushed first) into the dict `depth` entries below.
     MapAdd = 0x4a "MAP_ADD" (depth: u16) Next => (-2, 0), pops depth + 2;
-    /// Pops an iterable and extends the list below it with it (`[*a]`).
+    /// Pops an iterable and extends the list (or set) `depth` entries below
+    /// with it (`[*a]`, `{*a}`).
     ListExtend = 0x4b "LIST_EXTEND" (depth: u16) Next => (-1, 0), pops depth + 1;
     /// Pops a mapping and merges it into the dict `depth` below (`{**a}`).
     DictUpdate = 0x4c "DICT_UPDATE" (depth: u16) Next => (-1, 0), pops depth + 1;

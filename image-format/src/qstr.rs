@@ -34,16 +34,40 @@ macro_rules! static_qstrs {
         )*
         /// How many static names there are; image names start at this id.
         pub const STATIC_COUNT: u16 = Index::Count as u16;
-        /// The static names' text, indexed by id.
-        pub static STATIC_QSTRS: [&str; STATIC_COUNT as usize] = [$($s,)*];
-        /// The static names' hashes, indexed by id.
-        pub static STATIC_HASHES: [u32; STATIC_COUNT as usize] = [$(str_hash($s.as_bytes()),)*];
+        /// The static names' text, one after another; [`static_qstr`]
+        /// cuts one out. Two bytes of [`ENDS`] per name instead of an
+        /// eight-byte `&str` each, and no table of hashes (they are
+        /// computed when asked for): both matter on a small board's flash.
+        static TEXT: &str = concat!($($s,)*);
+        /// Where each name's text ends in [`TEXT`].
+        static ENDS: [u16; STATIC_COUNT as usize] = {
+            let lens = [$($s.len(),)*];
+            let mut ends = [0u16; STATIC_COUNT as usize];
+            let (mut i, mut at) = (0, 0);
+            while i < lens.len() {
+                at += lens[i];
+                ends[i] = at as u16;
+                i += 1;
+            }
+            ends
+        };
     };
 }
 
 include!("qstr_table_macro.rs");
 
+/// The text of static name `id` (empty for an id past the table).
+pub fn static_qstr(id: u16) -> &'static str {
+    let i = id as usize;
+    let start = match i {
+        0 => 0,
+        _ => ENDS.get(i - 1).copied().unwrap_or(0),
+    };
+    let end = ENDS.get(i).copied().unwrap_or(0);
+    TEXT.get(start as usize..end as usize).unwrap_or("")
+}
+
 /// The id of a static name, if `s` is one.
 pub fn lookup_static(s: &str) -> Option<u16> {
-    STATIC_QSTRS.iter().position(|q| *q == s).map(|i| i as u16)
+    (0..STATIC_COUNT).find(|&id| static_qstr(id) == s)
 }

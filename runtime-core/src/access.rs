@@ -6,6 +6,14 @@ use crate::value::Value;
 use crate::{Host, Raised, Vm};
 use image_format::qstr as q;
 
+/// Class methods of builtin types: (type, name, the builtin function).
+const CLASS_FUNCS: [(u16, u16, u16); 4] = [
+    (b::INT, q::FROM_BYTES, b::INT_FROM_BYTES),
+    (b::BYTES, q::FROMHEX, b::BYTES_FROMHEX),
+    (b::DICT, q::FROMKEYS, b::DICT_FROMKEYS),
+    (b::STR, q::MAKETRANS, b::STR_MAKETRANS),
+];
+
 /// A resolved slice: start, step and number of items.
 #[derive(Clone, Copy)]
 pub(crate) struct Slice {
@@ -17,17 +25,9 @@ pub(crate) struct Slice {
 impl<'a, H: Host> Vm<'a, H> {
     /// An index operand as i64 (ints and bools).
     fn index_of(&mut self, k: Value, what: &str) -> Result<Option<i64>, Raised> {
-        if self.is_user_object(k) {
-            // `__index__` makes an object usable as an index.
-            return match self.call_dunder(k, q::DUNDER_INDEX, &[])? {
-                Some(i) if self.is_int(i) => self.index_of(i, what),
-                Some(_) => Err(self.type_error(format_args!("__index__ returned non-int"))),
-                None => Ok(None),
-            };
-        }
-        if !self.is_int(k) {
+        let Some(k) = self.index_value(k)? else {
             return Ok(None);
-        }
+        };
         match self.int_to_i64(k) {
             Some(i) => Ok(Some(i)),
             None => Err(self.new_error(
@@ -35,6 +35,21 @@ impl<'a, H: Host> Vm<'a, H> {
                 format_args!("cannot fit 'int' into an index-sized integer{what}"),
             )),
         }
+    }
+
+    /// An int: `v` itself, or what its `__index__` returns; None for
+    /// anything else.
+    pub(crate) fn index_value(&mut self, v: Value) -> Result<Option<Value>, Raised> {
+        if self.is_user_object(v)
+            && let Some(i) = self.call_dunder(v, q::DUNDER_INDEX, &[])?
+        {
+            if !self.is_int(i) {
+                let tn = self.type_name(i);
+                return Err(self.type_error(format_args!("__index__ returned non-int (type {tn})")));
+            }
+            return Ok(Some(i));
+        }
+        Ok(self.is_int(v).then_some(v))
     }
 
     /// Resolves `slice` against a sequence of `len` items (CPython's
@@ -45,11 +60,11 @@ impl<'a, H: Host> Vm<'a, H> {
             if v == Value::NONE {
                 return Ok(None);
             }
-            if !vm.is_int(v) {
+            let Some(v) = vm.index_value(v)? else {
                 return Err(vm.type_error(format_args!(
                     "slice indices must be integers or None or have an __index__ method"
                 )));
-            }
+            };
             Ok(Some(vm.int_to_i64(v).unwrap_or(
                 if vm.int_sign(v) == core::cmp::Ordering::Less {
                     i64::MIN / 2
@@ -294,19 +309,14 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     pub(crate) fn set_item(&mut self, o: Value, k: Value, v: Value) -> Result<(), Raised> {
-        if self.is_tag(o, TAG_BYTEARRAY) && !self.is_tag(k, TAG_SLICE) {
+        if self.is_tag(o, TAG_BYTEARRAY) {
+            if self.is_tag(k, TAG_SLICE) {
+                return self.bytearray_set_slice(o, k, v);
+            }
             let n = self.byte_data(o).len();
             let i = self.item_index(k, n, "bytearray", "bytearray index")?;
-            let Some(byte) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
-                let tn = self.type_name(v);
-                return Err(self.type_error(format_args!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
-            };
-            if !(0..256).contains(&byte) {
-                return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
-            }
-            self.bytearray_set(o, i, byte as u8);
+            let byte = self.byte_arg(v)?;
+            self.bytearray_set(o, i, byte);
             return Ok(());
         }
         if self.is_user_object(o) {
@@ -411,6 +421,27 @@ impl<'a, H: Host> Vm<'a, H> {
             return Err(
                 self.type_error(format_args!("'{tn}' object does not support item deletion"))
             );
+        }
+        if self.is_tag(o, TAG_BYTEARRAY) {
+            let n = self.byte_data(o).len();
+            let (start, len, step) = if self.is_tag(k, TAG_SLICE) {
+                let sl = self.resolve_slice(k, n)?;
+                (sl.start, sl.len, sl.step)
+            } else {
+                let i = self.item_index(k, n, "bytearray", "bytearray index")?;
+                (i as i64, 1, 1)
+            };
+            // One cut for a plain slice; else each byte, highest first.
+            if step == 1 {
+                let s = start as usize;
+                return self.bytearray_splice(o, s, s + len, Value::NULL);
+            }
+            for j in 0..len {
+                let jj = if step > 0 { len - 1 - j } else { j };
+                let at = (start + jj as i64 * step) as usize;
+                self.bytearray_splice(o, at, at + 1, Value::NULL)?;
+            }
+            return Ok(());
         }
         match self.tag_of(o) {
             TAG_LIST => {
@@ -547,7 +578,7 @@ impl<'a, H: Host> Vm<'a, H> {
             if let Some(v) = self.module_attr(id, name)? {
                 return Ok(v);
             }
-            let modname = b::NAMES[id as usize];
+            let modname = b::name(id);
             let n = self.image.qstr(name);
             return Err(self.new_error(
                 b::ATTRIBUTE_ERROR,
@@ -596,6 +627,20 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(v) = self.pin_class_attr(o, name) {
             return Ok(Some(v));
         }
+        if let Some(id) = o.as_builtin()
+            && let Some(&(_, _, f)) = CLASS_FUNCS.iter().find(|c| c.0 == id && c.1 == n)
+        {
+            return Ok(Some(Value::builtin(f)));
+        }
+        if o == self.version_info && o.is_obj() {
+            let text = self.image.qstr(name);
+            if let Some(i) = ["major", "minor", "micro", "releaselevel", "serial"]
+                .iter()
+                .position(|&f| f == text)
+            {
+                return Ok(Some(self.field(o, 2 + i)));
+            }
+        }
         // `str.upper`, `list.append`: the method, unbound.
         if let Some(id) = o.as_builtin()
             && b::is_type(id)
@@ -606,7 +651,7 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(id) = o.as_builtin()
             && n == q::DUNDER_NAME
         {
-            let s = b::NAMES[id as usize];
+            let s = b::name(id);
             return self.new_str(s.as_bytes()).map(Some);
         }
         if self.is_tag(o, TAG_RANGE) {
@@ -652,7 +697,7 @@ impl<'a, H: Host> Vm<'a, H> {
         if let Some(id) = o.as_builtin()
             && b::is_type(id)
         {
-            let tn = b::NAMES[id as usize];
+            let tn = b::name(id);
             return self.new_error(
                 b::ATTRIBUTE_ERROR,
                 format_args!("type object '{tn}' has no attribute '{n}'"),
@@ -740,11 +785,18 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]);
         }
         match self.tag_of(v) {
-            TAG_LIST | TAG_TUPLE | TAG_DICT | TAG_SET | TAG_FROZENSET | TAG_BYTES
-            | TAG_BYTEARRAY => self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)]),
-            TAG_DICT_VIEW => {
-                let d = self.field(v, 1);
-                let kind = self.field(v, 2);
+            TAG_LIST | TAG_TUPLE | TAG_BYTES | TAG_BYTEARRAY => {
+                self.new_obj(TAG_SEQ_ITER, &[v, Value::int(0), Value::int(0)])
+            }
+            // A dict or set iterator also keeps the size it started with,
+            // to notice a change (kind | size << 2).
+            TAG_DICT | TAG_SET | TAG_FROZENSET | TAG_DICT_VIEW => {
+                let (d, kind) = if self.is_tag(v, TAG_DICT_VIEW) {
+                    (self.field(v, 1), self.int_field(v, 2))
+                } else {
+                    (v, 0)
+                };
+                let kind = Value::int((kind | self.dict_len(d) << 2) as i32);
                 self.new_obj(TAG_SEQ_ITER, &[d, Value::int(0), kind])
             }
             TAG_RANGE => {
@@ -752,7 +804,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.new_obj(TAG_RANGE_ITER, &[a, c, d])
             }
             TAG_SEQ_ITER | TAG_RANGE_ITER | TAG_ENUMERATE | TAG_ZIP | TAG_MAP | TAG_FILTER
-            | TAG_GENERATOR => Ok(v),
+            | TAG_GENERATOR | TAG_CALL_ITER => Ok(v),
             _ => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format_args!("'{tn}' object is not iterable")))
@@ -770,6 +822,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 | TAG_MAP
                 | TAG_FILTER
                 | TAG_GENERATOR
+                | TAG_CALL_ITER
         )
     }
 
@@ -872,6 +925,25 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                 }
             }
+            TAG_CALL_ITER => {
+                let f = self.field(it, 1);
+                if f.is_null() {
+                    return Ok(None);
+                }
+                let r = match self.call_value(f, &[]) {
+                    Err(_) if self.exc_is(self.exc, b::STOP_ITERATION) => Value::NULL,
+                    r => r?,
+                };
+                self.push(r)?;
+                let sentinel = self.field(it, 2);
+                let end = r.is_null() || self.eq(r, sentinel)?;
+                self.pop();
+                if end {
+                    self.set_field(it, 1, Value::NULL);
+                    return Ok(None);
+                }
+                Ok(Some(r))
+            }
             TAG_RANGE_ITER => {
                 let cur = self.field(it, 1).as_small().unwrap_or(0) as i64;
                 let stop = self.field(it, 2).as_small().unwrap_or(0) as i64;
@@ -949,6 +1021,14 @@ impl<'a, H: Host> Vm<'a, H> {
                     }
                     TAG_DICT | TAG_SET | TAG_FROZENSET => {
                         let kind = self.int_field(it, 3);
+                        if self.dict_len(seq) != kind >> 2 {
+                            return Err(self.runtime_error(if self.is_tag(seq, TAG_DICT) {
+                                format_args!("dictionary changed size during iteration")
+                            } else {
+                                format_args!("Set changed size during iteration")
+                            }));
+                        }
+                        let kind = kind & 3;
                         let mut p = pos;
                         let n = self.dict_entry_count(seq);
                         while p < n {

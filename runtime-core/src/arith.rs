@@ -10,6 +10,7 @@
 
 use crate::builtins as b;
 use crate::heap::*;
+use crate::natives::Args;
 use crate::num::bigint::{self, Int, IntError, IntResult};
 use crate::num::float as fl;
 use crate::value::Value;
@@ -110,6 +111,168 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         self.heap.words[o + 1] = n as u32 | (neg as u32) << 31;
         Ok(self.normalize_int(Value::obj(o), neg, n))
+    }
+
+    /// The `byteorder` and `signed` arguments of `int.to_bytes` and
+    /// `int.from_bytes`: positional `byteorder` at `at` (default "big").
+    fn byteorder_args(&mut self, a: Args, at: usize, fname: &str) -> Result<(bool, bool), Raised> {
+        let allowed = [q::BYTEORDER, q::SIGNED];
+        let signed = match self.kwarg(a, fname, &allowed, q::SIGNED)? {
+            Some(s) => self.truthy(s)?,
+            None => false,
+        };
+        let order = match self.kwarg(a, fname, &allowed, q::BYTEORDER)? {
+            _ if a.argc > at => self.arg(a, at),
+            Some(o) => o,
+            None => return Ok((false, signed)),
+        };
+        match order.as_qstr().map(|o| o as u16) {
+            Some(q::LITTLE) => Ok((true, signed)),
+            Some(q::BIG) => Ok((false, signed)),
+            _ if !self.is_str(order) => {
+                let tn = self.type_name(order);
+                Err(self.type_error(format_args!(
+                    "{fname}() argument 'byteorder' must be str, not {tn}"
+                )))
+            }
+            _ => Err(self.value_error(format_args!("byteorder must be either 'little' or 'big'"))),
+        }
+    }
+
+    /// `n.to_bytes(length=1, byteorder="big", *, signed=False)`.
+    pub(crate) fn int_to_bytes(&mut self, v: Value, a: Args) -> Result<Value, Raised> {
+        if a.argc > 2 {
+            return Err(self.type_error(format_args!(
+                "to_bytes() takes at most 2 positional arguments ({} given)",
+                a.argc
+            )));
+        }
+        let (little, signed) = self.byteorder_args(a, 1, "to_bytes")?;
+        let len = if a.argc > 0 {
+            let l = self.arg(a, 0);
+            match self.int_to_i64(l).filter(|_| self.is_int(l)) {
+                Some(n) if n < 0 => {
+                    return Err(
+                        self.value_error(format_args!("length argument must be non-negative"))
+                    );
+                }
+                Some(n) => n as usize,
+                None => return Err(self.not_an_integer(l)),
+            }
+        } else {
+            1
+        };
+        let mut buf = [0u32; 2];
+        let (neg, bits, pow2) = {
+            let i = self.int_view(v, &mut buf);
+            let ones: u32 = i.mag.iter().map(|w| w.count_ones()).sum();
+            (i.neg, bigint::bit_len(i.mag), ones == 1)
+        };
+        if neg && !signed {
+            return Err(self.new_error(
+                b::OVERFLOW_ERROR,
+                format_args!("can't convert negative int to unsigned"),
+            ));
+        }
+        // Room for the magnitude, and a sign bit when signed (-2**(8n-1)
+        // just fits).
+        let room = 8 * len as u64;
+        let fits = if !signed {
+            bits <= room
+        } else {
+            bits < room || (neg && bits == room && pow2)
+        };
+        if !fits {
+            return Err(self.new_error(b::OVERFLOW_ERROR, format_args!("int too big to convert")));
+        }
+        if len / 4 > self.heap.capacity() {
+            return Err(self.raise_memory_error());
+        }
+        let out = self.alloc(TAG_STR, 3 + len.div_ceil(4))?;
+        self.heap.words[out] = (self.heap.words[out] & !0xff) | TAG_BYTES as u32;
+        self.heap.words[out + 1] = len as u32;
+        self.heap.words[out + 2] = 0;
+        // Two's complement, least significant byte first: invert and add
+        // one for a negative number.
+        let mut carry = neg as u32;
+        for i in 0..len {
+            let mut buf = [0u32; 2];
+            let limb = self
+                .int_view(v, &mut buf)
+                .mag
+                .get(i / 4)
+                .copied()
+                .unwrap_or(0);
+            let mut byte = (limb >> (8 * (i % 4))) as u8 as u32;
+            if neg {
+                byte = (!byte & 0xff) + carry;
+                carry = byte >> 8;
+            }
+            let at = if little { i } else { len - 1 - i };
+            bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[out + 4..])[at] = byte as u8;
+        }
+        Ok(Value::obj(out))
+    }
+
+    /// `int.from_bytes(bytes, byteorder="big", *, signed=False)`.
+    pub(crate) fn int_from_bytes(&mut self, a: Args) -> Result<Value, Raised> {
+        self.arg_count(a, "from_bytes", 1, 2)?;
+        let (little, signed) = self.byteorder_args(a, 1, "from_bytes")?;
+        let mut src = self.arg(a, 0);
+        if self.is_int(src) || self.is_str(src) {
+            let tn = self.type_name(src);
+            return Err(self.type_error(format_args!("cannot convert '{tn}' object to bytes")));
+        }
+        if !self.is_bytes_like(src) {
+            src = self.make_bytes(
+                TAG_BYTES,
+                Args {
+                    argc: 1,
+                    nkw: 0,
+                    ..a
+                },
+            )?;
+        }
+        self.push(src)?;
+        let n = self.byte_data(src).len();
+        let limbs = n.div_ceil(4);
+        let o = self.alloc(TAG_BIGINT, 1 + limbs);
+        self.pop();
+        let o = o?;
+        let byte = |vm: &Self, i: usize| vm.byte_data(src)[if little { i } else { n - 1 - i }];
+        let neg = signed && n > 0 && byte(self, n - 1) >= 0x80;
+        let mut carry = neg as u64;
+        for l in 0..limbs {
+            let mut w = 0u32;
+            for k in 0..4 {
+                let i = 4 * l + k;
+                let b = if i < n {
+                    byte(self, i)
+                } else {
+                    0xff * neg as u8
+                };
+                w |= (b as u32) << (8 * k);
+            }
+            if neg {
+                // The magnitude of a negative number: invert, add one.
+                let x = (!w) as u64 + carry;
+                w = x as u32;
+                carry = x >> 32;
+            }
+            self.heap.words[o + 2 + l] = w;
+        }
+        let len = bigint::trim(&self.heap.words[o + 2..o + 2 + limbs]).len();
+        self.heap.words[o + 1] = len as u32 | (neg as u32) << 31;
+        self.heap.shrink(o, 1 + len);
+        Ok(self.normalize_int(Value::obj(o), neg, len))
+    }
+
+    /// `TypeError: 'x' object cannot be interpreted as an integer`.
+    pub(crate) fn not_an_integer(&mut self, v: Value) -> Raised {
+        let tn = self.type_name(v);
+        self.type_error(format_args!(
+            "'{tn}' object cannot be interpreted as an integer"
+        ))
     }
 
     /// Writes the limbs of int `v` (small or big) into `dst` (which must be
@@ -345,6 +508,18 @@ impl<'a, H: Host> Vm<'a, H> {
             self.pop();
             return res.map(|_| a);
         }
+        if op == BinOp::Or && self.is_tag(a, TAG_DICT) {
+            if self.is_tag(c, TAG_DICT) {
+                self.dict_update(a, c)?;
+            } else {
+                self.dict_from_pairs(a, c)?;
+            }
+            return Ok(a);
+        }
+        if op == BinOp::Add && self.is_tag(a, TAG_BYTEARRAY) && self.is_bytes_like(c) {
+            self.bytearray_extend_value(a, c)?;
+            return Ok(a);
+        }
         if op == BinOp::Add && self.is_tag(a, TAG_LIST) {
             if self.is_tag(c, TAG_LIST)
                 || self.is_tag(c, TAG_TUPLE)
@@ -557,9 +732,7 @@ impl<'a, H: Host> Vm<'a, H> {
                         self.new_error(b::ZERO_DIVISION_ERROR, format_args!("division by zero"))
                     );
                 }
-                let fa = self.to_f64(a)?;
-                let fc = self.to_f64(c)?;
-                self.new_float(fa / fc)
+                self.big_truediv(a, c)
             }
             BinOp::Pow => {
                 if self.int_sign(c) == Ordering::Less {
@@ -663,6 +836,9 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.percent_format(a, c);
         }
         if self.is_bytes_like(a) {
+            if op == BinOp::Mod {
+                return self.bytes_percent(a, c);
+            }
             if op == BinOp::Add && self.is_bytes_like(c) {
                 return self.bytes_concat(a, c);
             }
@@ -675,11 +851,27 @@ impl<'a, H: Host> Vm<'a, H> {
             let k = self.int_to_i64(a).unwrap_or(0).max(0) as usize;
             return self.bytes_repeat(c, k);
         }
-        if self.is_set(a)
-            && self.is_set(c)
-            && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
-        {
-            return self.set_op(op, a, c);
+        if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+            if self.is_set(a) && self.is_set(c) {
+                return self.set_op(op, a, c);
+            }
+            // A keys or items view acts as the set of its items, with any
+            // iterable on the other side.
+            if self.set_view(a) || self.set_view(c) {
+                let base = self.sp;
+                let r = self
+                    .set_operands(a, c)
+                    .and_then(|(x, y)| self.set_op(op, x, y));
+                self.sp = base;
+                return r;
+            }
+            if op == BinOp::Or && self.is_tag(a, TAG_DICT) && self.is_tag(c, TAG_DICT) {
+                let d = self.new_dict(self.dict_len(a))?;
+                self.push(d)?;
+                self.dict_update(d, a)?;
+                self.dict_update(d, c)?;
+                return Ok(self.pop());
+            }
         }
         match op {
             BinOp::Add => {
@@ -713,6 +905,11 @@ impl<'a, H: Host> Vm<'a, H> {
                 } else {
                     (c, a)
                 };
+                // An object with `__index__` counts as its int.
+                let n = match self.is_user_object(n) {
+                    true => self.index_value(n)?.unwrap_or(n),
+                    false => n,
+                };
                 let seq_ok =
                     self.is_str(seq) || self.is_tag(seq, TAG_LIST) || self.is_tag(seq, TAG_TUPLE);
                 if !seq_ok {
@@ -745,6 +942,74 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             _ => Err(self.unsupported(op, a, c)),
         }
+    }
+
+    /// `a / c` for ints, correctly rounded as CPython's: exact floats when
+    /// both fit 53 bits, else an integer quotient of 55 or 56 significant
+    /// bits with the remainder folded into its last bit, rounded once.
+    fn big_truediv(&mut self, a: Value, c: Value) -> Result<Value, Raised> {
+        let mut bits = [0i64; 2];
+        let mut neg = false;
+        for (k, v) in [a, c].into_iter().enumerate() {
+            let mut buf = [0u32; 2];
+            let i = self.int_view(v, &mut buf);
+            bits[k] = bigint::bit_len(i.mag) as i64;
+            neg ^= i.neg;
+        }
+        if bits[0] <= 53 && bits[1] <= 53 {
+            let (x, y) = (self.to_f64(a)?, self.to_f64(c)?);
+            return self.new_float(x / y);
+        }
+        let shift = bits[0] - bits[1] - 55;
+        let q = if shift > 1100 {
+            f64::INFINITY
+        } else if shift < -1200 {
+            0.0
+        } else {
+            let base = self.sp;
+            let mut xy = [a, c];
+            for v in xy.iter_mut() {
+                if self.int_sign(*v) == Ordering::Less {
+                    *v = self.unary_op(UnaryOp::Neg, *v)?;
+                }
+                self.push(*v)?;
+            }
+            let (k, s) = if shift >= 0 { (1, shift) } else { (0, -shift) };
+            xy[k] = self.binary_op(BinOp::LShift, xy[k], Value::int(s as i32))?;
+            self.push(xy[k])?;
+            let q = self.binary_op(BinOp::FloorDiv, xy[0], xy[1])?;
+            self.push(q)?;
+            let r = self.binary_op(BinOp::Mod, xy[0], xy[1])?;
+            let q = self.int_to_i64(q).unwrap_or(0) as u64
+                | (self.int_sign(r) != Ordering::Equal) as u64;
+            self.sp = base;
+            libm::ldexp(q as f64, shift as i32)
+        };
+        if q.is_infinite() {
+            return Err(self.new_error(
+                b::OVERFLOW_ERROR,
+                format_args!("integer division result too large for a float"),
+            ));
+        }
+        self.new_float(if neg { -q } else { q })
+    }
+
+    /// Is `v` a keys or items view (set-like, unlike a values view)?
+    fn set_view(&self, v: Value) -> bool {
+        self.is_tag(v, TAG_DICT_VIEW) && self.int_field(v, 2) != 1
+    }
+
+    /// Both operands as sets (views and other iterables copied into new
+    /// ones), pushed on the stack: the caller resets it.
+    fn set_operands(&mut self, a: Value, c: Value) -> Result<(Value, Value), Raised> {
+        let mut out = [a, c];
+        for v in out.iter_mut() {
+            if !self.is_set(*v) {
+                *v = self.set_from(TAG_SET, *v)?;
+            }
+            self.push(*v)?;
+        }
+        Ok((out[0], out[1]))
     }
 
     fn str_concat(&mut self, a: Value, c: Value) -> Result<Value, Raised> {
@@ -1121,6 +1386,16 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if self.is_str(a) && self.is_str(c) {
             return Ok(self.str_bytes(a) == self.str_bytes(c));
+        }
+        if (self.set_view(a) && (self.set_view(c) || self.is_set(c)))
+            || (self.set_view(c) && self.is_set(a))
+        {
+            let base = self.sp;
+            let r = self
+                .set_operands(a, c)
+                .and_then(|(x, y)| self.eq_depth(x, y, depth + 1));
+            self.sp = base;
+            return r;
         }
         if self.is_set(a) && self.is_set(c) {
             return Ok(self.dict_len(a) == self.dict_len(c) && self.set_subset(a, c)?);

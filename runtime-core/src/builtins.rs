@@ -23,8 +23,21 @@ macro_rules! builtins {
         enum Index { $($id,)* Count }
         $( pub const $id: u16 = Index::$id as u16; )*
         pub const COUNT: usize = Index::Count as usize;
-        /// Display names (`<class 'int'>`, `<built-in function len>`).
-        pub static NAMES: [&str; COUNT] = [$($name,)*];
+        /// Display names (`<class 'int'>`, `<built-in function len>`), one
+        /// after another: [`name`] cuts one out (two bytes of `ENDS` each
+        /// instead of an eight-byte `&str`).
+        static TEXT: &str = concat!($($name,)*);
+        static ENDS: [u16; COUNT] = {
+            let lens = [$($name.len(),)*];
+            let mut ends = [0u16; COUNT];
+            let (mut i, mut at) = (0, 0);
+            while i < COUNT {
+                at += lens[i];
+                ends[i] = at as u16;
+                i += 1;
+            }
+            ends
+        };
         /// Global names (qstr ids; `u32::MAX` for types without one).
         pub static QSTRS: [u32; COUNT] = [$($q,)*];
         pub static KINDS: [Kind; COUNT] = [$($kind,)*];
@@ -66,6 +79,14 @@ builtins! {
     ALL = "all", qstr::ALL as u32, Func;
     FORMAT = "format", qstr::FORMAT as u32, Func;
     SORTED = "sorted", qstr::SORTED as u32, Func;
+    ASCII = "ascii", qstr::ASCII as u32, Func;
+    DIR = "dir", qstr::DIR as u32, Func;
+    // Class methods of builtin types (`int.from_bytes`), reached as
+    // attributes of their type (see `access::CLASS_FUNCS`).
+    INT_FROM_BYTES = "from_bytes", NO, Func;
+    BYTES_FROMHEX = "fromhex", NO, Func;
+    DICT_FROMKEYS = "fromkeys", NO, Func;
+    STR_MAKETRANS = "maketrans", NO, Func;
     // Types.
     OBJECT = "object", qstr::OBJECT as u32, Type;
     INT = "int", qstr::INT as u32, Type;
@@ -110,6 +131,7 @@ builtins! {
     NOT_IMPLEMENTED_TYPE = "NotImplementedType", NO, Type;
     ELLIPSIS_TYPE = "ellipsis", NO, Type;
     TRACEBACK = "traceback", NO, Type;
+    CALLABLE_ITERATOR = "callable_iterator", NO, Type;
     // Functions of the builtin modules (no global names: reached as
     // attributes of their module).
     SYS_EXIT = "exit", NO, Func;
@@ -148,6 +170,15 @@ builtins! {
     MATH_SINH = "sinh", NO, Func;
     MATH_COSH = "cosh", NO, Func;
     MATH_TANH = "tanh", NO, Func;
+    MATH_ISQRT = "isqrt", NO, Func;
+    MATH_LCM = "lcm", NO, Func;
+    MATH_COMB = "comb", NO, Func;
+    MATH_PERM = "perm", NO, Func;
+    MATH_PROD = "prod", NO, Func;
+    MATH_FSUM = "fsum", NO, Func;
+    MATH_DIST = "dist", NO, Func;
+    MATH_LOG1P = "log1p", NO, Func;
+    MATH_EXPM1 = "expm1", NO, Func;
     TIME_TIME = "time", NO, Func;
     TIME_SLEEP = "sleep", NO, Func;
     TIME_SLEEP_MS = "sleep_ms", NO, Func;
@@ -188,6 +219,8 @@ builtins! {
     MOD_STRUCT = "struct", qstr::STRUCT as u32, Module;
     MOD_JSON = "json", qstr::JSON as u32, Module;
     MOD_MACHINE = "machine", qstr::MACHINE as u32, Module;
+    // `sys.implementation`: a namespace, not importable.
+    SYS_IMPLEMENTATION = "implementation", NO, Module;
     // Exceptions, each after its base.
     BASE_EXCEPTION = "BaseException", qstr::BASE_EXCEPTION as u32, Exc(OBJECT);
     SYSTEM_EXIT = "SystemExit", qstr::SYSTEM_EXIT as u32, Exc(BASE_EXCEPTION);
@@ -221,11 +254,37 @@ builtins! {
     JSON_DECODE_ERROR = "JSONDecodeError", NO, Exc(VALUE_ERROR);
     UNICODE_DECODE_ERROR = "UnicodeDecodeError", qstr::UNICODE_DECODE_ERROR as u32, Exc(UNICODE_ERROR);
     UNICODE_ENCODE_ERROR = "UnicodeEncodeError", qstr::UNICODE_ENCODE_ERROR as u32, Exc(UNICODE_ERROR);
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError", qstr::FILE_NOT_FOUND_ERROR as u32, Exc(OS_ERROR);
+    FILE_EXISTS_ERROR = "FileExistsError", qstr::FILE_EXISTS_ERROR as u32, Exc(OS_ERROR);
+    PERMISSION_ERROR = "PermissionError", qstr::PERMISSION_ERROR as u32, Exc(OS_ERROR);
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError", qstr::IS_A_DIRECTORY_ERROR as u32, Exc(OS_ERROR);
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError", qstr::NOT_A_DIRECTORY_ERROR as u32, Exc(OS_ERROR);
+    TIMEOUT_ERROR = "TimeoutError", qstr::TIMEOUT_ERROR as u32, Exc(OS_ERROR);
+    CONNECTION_ERROR = "ConnectionError", qstr::CONNECTION_ERROR as u32, Exc(OS_ERROR);
+}
+
+/// The display name of builtin `id`; "?" for an id past the table.
+pub fn name(id: u16) -> &'static str {
+    let i = id as usize;
+    let start = match i {
+        0 => 0,
+        _ => ENDS.get(i - 1).copied().unwrap_or(0),
+    };
+    match ENDS.get(i) {
+        Some(&end) => TEXT.get(start as usize..end as usize).unwrap_or("?"),
+        None => "?",
+    }
 }
 
 /// The builtin a global name refers to, if any (modules are not globals:
 /// they need an `import`).
 pub fn lookup(name: u32) -> Option<Value> {
+    // `IOError` is another name for `OSError`, as in CPython.
+    let name = if name == qstr::IOERROR as u32 {
+        qstr::OSERROR as u32
+    } else {
+        name
+    };
     // Static names only; a linear scan over ~100 entries, done once per
     // LOAD_GLOBAL miss. A per-qstr table would trade RAM for speed.
     QSTRS
@@ -238,7 +297,9 @@ pub fn lookup(name: u32) -> Option<Value> {
 /// The builtin module called `name`.
 pub fn lookup_module(name: &str) -> Option<Value> {
     (0..COUNT)
-        .find(|&i| KINDS[i] == Kind::Module && NAMES[i] == name && module_built_in(i as u16))
+        .find(|&i| {
+            KINDS[i] == Kind::Module && self::name(i as u16) == name && module_built_in(i as u16)
+        })
         .map(|i| Value::builtin(i as u16))
 }
 
@@ -249,7 +310,7 @@ fn module_built_in(id: u16) -> bool {
     match id {
         MOD_JSON => cfg!(feature = "json"),
         MOD_STRUCT => cfg!(feature = "struct"),
-        _ => true,
+        _ => id != SYS_IMPLEMENTATION,
     }
 }
 

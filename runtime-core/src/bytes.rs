@@ -116,19 +116,121 @@ impl<'a, H: Host> Vm<'a, H> {
         r.map(|_| dst)
     }
 
+    /// Appends `n` zero bytes to a bytearray.
+    fn bytearray_grow(&mut self, ba: Value, n: usize) -> Result<(), Raised> {
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(64);
+            self.bytearray_extend_raw(ba, &[0; 64][..k])?;
+            left -= k;
+        }
+        Ok(())
+    }
+
+    /// Replaces bytes `[start, end)` of a bytearray with the bytes of
+    /// `ins`, a bytes-like object (rooted, not the bytearray itself), or
+    /// with nothing when `ins` is NULL.
+    pub(crate) fn bytearray_splice(
+        &mut self,
+        ba: Value,
+        start: usize,
+        end: usize,
+        ins: Value,
+    ) -> Result<(), Raised> {
+        let n = self.byte_data(ba).len();
+        let m = if ins.is_null() {
+            0
+        } else {
+            self.byte_data(ins).len()
+        };
+        let new_len = n - (end - start) + m;
+        self.bytearray_grow(ba, new_len.saturating_sub(n))?;
+        let raw = self.field(ba, 2);
+        if !raw.is_null() {
+            // Byte offsets into the whole heap: the buffer, and the
+            // inserted bytes (a BYTES payload follows three header words).
+            let base = (raw.index() + 1) * 4;
+            let src = match self.tag_of(ins) {
+                TAG_BYTES => (ins.index() + 4) * 4,
+                TAG_BYTEARRAY if m > 0 => (self.field(ins, 2).index() + 1) * 4,
+                _ => 0,
+            };
+            let all = bytemuck::cast_slice_mut::<u32, u8>(&mut *self.heap.words);
+            all.copy_within(base + end..base + n, base + start + m);
+            all.copy_within(src..src + m, base + start);
+        }
+        self.set_field(ba, 1, Value::int(new_len as i32));
+        Ok(())
+    }
+
+    /// `ba[slice] = v`: bytes-like, or an iterable of ints.
+    pub(crate) fn bytearray_set_slice(
+        &mut self,
+        ba: Value,
+        k: Value,
+        v: Value,
+    ) -> Result<(), Raised> {
+        if self.is_str(v) || self.is_int(v) {
+            return Err(self.type_error(format_args!(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)"
+            )));
+        }
+        let src = if self.is_bytes_like(v) {
+            self.bytes_copy(v)?
+        } else {
+            self.push(v)?;
+            let at = self.sp - 1;
+            let r = self.make_bytes(
+                TAG_BYTEARRAY,
+                Args {
+                    at,
+                    argc: 1,
+                    nkw: 0,
+                },
+            );
+            self.pop();
+            r?
+        };
+        self.push(src)?;
+        let n = self.byte_data(ba).len();
+        let sl = self.resolve_slice(k, n)?;
+        let m = self.byte_data(src).len();
+        let r = if sl.step == 1 {
+            let start = sl.start as usize;
+            self.bytearray_splice(ba, start, start + sl.len, src)
+        } else if m != sl.len {
+            Err(self.value_error(format_args!(
+                "attempt to assign bytes of size {m} to extended slice of size {}",
+                sl.len
+            )))
+        } else {
+            for j in 0..m {
+                let c = self.byte_data(src)[j];
+                self.bytearray_set(ba, (sl.start + j as i64 * sl.step) as usize, c);
+            }
+            Ok(())
+        };
+        self.pop();
+        r
+    }
+
+    /// An int argument that must be a byte value.
+    pub(crate) fn byte_arg(&mut self, x: Value) -> Result<u8, Raised> {
+        let Some(byte) = self.int_to_i64(x).filter(|_| self.is_int(x)) else {
+            return Err(self.not_an_integer(x));
+        };
+        if !(0..256).contains(&byte) {
+            return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
+        }
+        Ok(byte as u8)
+    }
+
     /// A new zero-filled object of `tag` with `n` bytes.
     fn zero_bytes(&mut self, tag: u8, n: usize) -> Result<Value, Raised> {
         if tag == TAG_BYTEARRAY {
             let ba = self.new_bytes_of(TAG_BYTEARRAY, &[])?;
             self.push(ba)?;
-            let zeros = [0u8; 64];
-            let mut left = n;
-            let mut r = Ok(());
-            while left > 0 && r.is_ok() {
-                let k = left.min(64);
-                r = self.bytearray_extend_raw(ba, &zeros[..k]);
-                left -= k;
-            }
+            let r = self.bytearray_grow(ba, n);
             self.pop();
             return r.map(|_| ba);
         }
@@ -234,7 +336,7 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// Appends the bytes of any bytes-like value to a bytearray.
-    fn bytearray_extend_value(&mut self, ba: Value, src: Value) -> Result<(), Raised> {
+    pub(crate) fn bytearray_extend_value(&mut self, ba: Value, src: Value) -> Result<(), Raised> {
         let n = self.byte_data(src).len();
         let mut tmp = [0u8; 64];
         let mut at = 0;
@@ -264,7 +366,12 @@ impl<'a, H: Host> Vm<'a, H> {
                 return Err(self.type_error(format_args!("string argument without an encoding")));
             }
             let enc = self.arg(a, 1);
-            return self.encode_str(tag, v, enc);
+            let errors = if a.argc > 2 {
+                self.arg(a, 2)
+            } else {
+                Value::NULL
+            };
+            return self.encode_str(tag, v, enc, errors);
         }
         if self.is_int(v) {
             let Some(n) = self.int_to_i64(v).filter(|n| *n >= 0) else {
@@ -288,13 +395,11 @@ impl<'a, H: Host> Vm<'a, H> {
         for i in 0..n {
             let x = self.seq_get(l, i);
             let Some(byte) = self.int_to_i64(x).filter(|_| self.is_int(x)) else {
-                let tn = self.type_name(x);
-                return Err(self.type_error(format_args!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+                return Err(self.not_an_integer(x));
             };
             if !(0..256).contains(&byte) {
-                return Err(self.value_error(format_args!("bytes must be in range(0, 256)")));
+                let s = if tag == TAG_BYTES { "s" } else { "" };
+                return Err(self.value_error(format_args!("byte{s} must be in range(0, 256)")));
             }
             self.bytearray_extend_raw(ba, &[byte as u8])?;
         }
@@ -319,8 +424,16 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     /// `str.encode(encoding)` into BYTES (or a bytearray).
-    pub(crate) fn encode_str(&mut self, tag: u8, s: Value, enc: Value) -> Result<Value, Raised> {
+    pub(crate) fn encode_str(
+        &mut self,
+        tag: u8,
+        s: Value,
+        enc: Value,
+        errors: Value,
+    ) -> Result<Value, Raised> {
         let e = self.encoding_name(enc);
+        let mode = self.encoding_name(errors);
+        let strict = !matches!(mode.as_str(), "replace" | "ignore");
         match e.as_str() {
             "" | "utf-8" | "utf8" => {
                 let n = self.str_bytes(s).len();
@@ -329,7 +442,11 @@ impl<'a, H: Host> Vm<'a, H> {
             "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
                 let limit = if e.as_str() == "ascii" { 128 } else { 256 };
                 let text = core::str::from_utf8(self.str_bytes(s)).unwrap_or("");
-                if let Some((i, c)) = text.chars().enumerate().find(|(_, c)| (*c as u32) >= limit) {
+                if let Some((i, c)) = text
+                    .chars()
+                    .enumerate()
+                    .find(|(_, c)| strict && (*c as u32) >= limit)
+                {
                     let cs = c as u32;
                     let en = e.as_str();
                     let range = if limit == 128 { "128" } else { "256" };
@@ -346,7 +463,12 @@ impl<'a, H: Host> Vm<'a, H> {
                         .ok()
                         .and_then(|t| t.chars().nth(i))
                         .map_or(0, |c| c as u32);
-                    self.bytearray_extend_raw(out, &[c as u8])?;
+                    let c: &[u8] = match c {
+                        _ if c < limit => &[c as u8],
+                        _ if mode.as_str() == "replace" => b"?",
+                        _ => &[],
+                    };
+                    self.bytearray_extend_raw(out, c)?;
                 }
                 let r = if tag == TAG_BYTEARRAY {
                     Ok(out)
@@ -420,6 +542,43 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             Ok(())
         })
+    }
+
+    /// `bytes.fromhex(s)`: pairs of hex digits, whitespace between pairs.
+    pub(crate) fn bytes_fromhex(&mut self, s: Value) -> Result<Value, Raised> {
+        if !self.is_str(s) {
+            let tn = self.type_name(s);
+            return Err(self.type_error(format_args!("fromhex() argument must be str, not {tn}")));
+        }
+        let out = self.new_bytes_of(TAG_BYTEARRAY, &[])?;
+        self.push(out)?;
+        let n = self.str_bytes(s).len();
+        let digit = |vm: &Self, i: usize| {
+            vm.str_bytes(s)
+                .get(i)
+                .and_then(|&c| (c as char).to_digit(16))
+        };
+        let mut i = 0;
+        loop {
+            while i < n && matches!(self.str_bytes(s)[i], b' ' | b'\t'..=b'\r') {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            let (Some(hi), Some(lo)) = (digit(self, i), digit(self, i + 1)) else {
+                let at = if digit(self, i).is_some() { i + 1 } else { i };
+                let pos = self.byte_to_char_index(s, at.min(n));
+                return Err(self.value_error(format_args!(
+                    "non-hexadecimal number found in fromhex() arg at position {pos}"
+                )));
+            };
+            self.bytearray_push(out, (hi * 16 + lo) as u8)?;
+            i += 2;
+        }
+        let r = self.bytes_copy(out);
+        self.pop();
+        r
     }
 
     pub(crate) fn write_bytes_repr(&mut self, out: Out, v: Value) -> Result<(), Raised> {
@@ -514,6 +673,46 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok(r)
     }
 
+    /// An argument of a bridged method: bytes-likes as latin-1 strs, also
+    /// inside a tuple (`startswith((b"a", b"b"))`, `%` arguments) or, for
+    /// `join`, a list.
+    fn latin1_arg(&mut self, x: Value, join: bool) -> Result<Value, Raised> {
+        if self.is_bytes_like(x) {
+            return self.latin1_str(x);
+        }
+        let is_tuple = self.is_tag(x, TAG_TUPLE);
+        if !(is_tuple || (join && self.is_tag(x, TAG_LIST))) {
+            return Ok(x);
+        }
+        let l = self.to_list(x)?;
+        self.push(l)?;
+        for k in 0..self.list_len(l) {
+            let e = self.seq_get(l, k);
+            if self.is_bytes_like(e) {
+                let es = self.latin1_str(e)?;
+                let arr = self.field(l, 2).index() + 1;
+                self.heap.words[arr + k] = es.0;
+            }
+        }
+        let r = if join { Ok(l) } else { self.list_to_tuple(l) };
+        self.pop();
+        r
+    }
+
+    /// `b % args`: through str's `%`, bytes arguments as latin-1 strs.
+    pub(crate) fn bytes_percent(&mut self, v: Value, args: Value) -> Result<Value, Raised> {
+        let base = self.sp;
+        let t = self.latin1_str(v)?;
+        self.push(t)?;
+        let args = self.latin1_arg(args, false)?;
+        self.push(args)?;
+        let r = self
+            .percent_format(t, args)
+            .and_then(|r| self.unbridge(self.tag_of(v), r));
+        self.sp = base;
+        r
+    }
+
     pub(crate) fn bytes_method(&mut self, v: Value, name: u16, a: Args) -> Result<Value, Raised> {
         let tag = self.tag_of(v);
         match name {
@@ -531,22 +730,81 @@ impl<'a, H: Host> Vm<'a, H> {
                 return self.decode_bytes(v, enc, errors);
             }
             q::APPEND if tag == TAG_BYTEARRAY => {
-                let x = if a.argc == 1 {
-                    self.arg(a, 0)
-                } else {
-                    Value::NULL
-                };
-                let Some(byte) = self.int_to_i64(x).filter(|_| self.is_int(x)) else {
-                    return Err(self.type_error(format_args!(
-                        "'{}' object cannot be interpreted as an integer",
-                        self.type_name(x)
-                    )));
-                };
-                if !(0..256).contains(&byte) {
-                    return Err(self.value_error(format_args!("byte must be in range(0, 256)")));
-                }
-                self.bytearray_extend_raw(v, &[byte as u8])?;
+                self.arg_count(a, "append", 1, 1)?;
+                let byte = self.byte_arg(self.arg(a, 0))?;
+                self.bytearray_extend_raw(v, &[byte])?;
                 return Ok(Value::NONE);
+            }
+            q::POP | q::INSERT if tag == TAG_BYTEARRAY => {
+                let (mname, max) = if name == q::POP {
+                    ("pop", 1)
+                } else {
+                    ("insert", 2)
+                };
+                self.arg_count(a, mname, max - 1, max)?;
+                let n = self.byte_data(v).len() as i64;
+                if n == 0 && name == q::POP {
+                    return Err(
+                        self.new_error(b::INDEX_ERROR, format_args!("pop from empty bytearray"))
+                    );
+                }
+                let mut i = if a.argc > 0 {
+                    let iv = self.arg(a, 0);
+                    match self.index_value(iv)?.and_then(|i| self.int_to_i64(i)) {
+                        Some(i) => i,
+                        None => return Err(self.not_an_integer(iv)),
+                    }
+                } else {
+                    -1
+                };
+                if i < 0 {
+                    i += n;
+                }
+                if name == q::INSERT {
+                    let byte = self.byte_arg(self.arg(a, 1))?;
+                    let ins = self.new_bytes_of(TAG_BYTES, &[byte])?;
+                    self.push(ins)?;
+                    let at = i.clamp(0, n) as usize;
+                    let r = self.bytearray_splice(v, at, at, ins);
+                    self.pop();
+                    return r.map(|_| Value::NONE);
+                }
+                if !(0..n).contains(&i) {
+                    return Err(
+                        self.new_error(b::INDEX_ERROR, format_args!("pop index out of range"))
+                    );
+                }
+                let c = self.byte_data(v)[i as usize];
+                self.bytearray_splice(v, i as usize, i as usize + 1, Value::NULL)?;
+                return Ok(Value::int(c as i32));
+            }
+            q::REMOVE if tag == TAG_BYTEARRAY => {
+                self.arg_count(a, "remove", 1, 1)?;
+                let byte = self.byte_arg(self.arg(a, 0))?;
+                let Some(i) = self.byte_data(v).iter().position(|&c| c == byte) else {
+                    return Err(self.value_error(format_args!("value not found in bytearray")));
+                };
+                self.bytearray_splice(v, i, i + 1, Value::NULL)?;
+                return Ok(Value::NONE);
+            }
+            q::REVERSE | q::CLEAR | q::COPY if tag == TAG_BYTEARRAY => {
+                self.arg_count(a, self.image.qstr(name as u32), 0, 0)?;
+                let n = self.byte_data(v).len();
+                return match name {
+                    q::COPY => self.bytes_from_value(TAG_BYTEARRAY, v, 0, n),
+                    q::CLEAR => {
+                        self.set_field(v, 1, Value::int(0));
+                        Ok(Value::NONE)
+                    }
+                    _ => {
+                        if n > 0 {
+                            let r = self.field(v, 2).index() + 1;
+                            bytemuck::cast_slice_mut::<u32, u8>(&mut self.heap.words[r..])[..n]
+                                .reverse();
+                        }
+                        Ok(Value::NONE)
+                    }
+                };
             }
             q::EXTEND if tag == TAG_BYTEARRAY => {
                 let x = self.arg(a, 0);
@@ -594,42 +852,7 @@ impl<'a, H: Host> Vm<'a, H> {
         let args_at = self.sp;
         for i in 0..a.argc + 2 * a.nkw {
             let x = self.stack_at(a.at + i);
-            let x = if self.is_bytes_like(x) {
-                self.latin1_str(x)?
-            } else if name == q::JOIN && (self.is_tag(x, TAG_LIST) || self.is_tag(x, TAG_TUPLE)) {
-                let l = self.to_list(x)?;
-                self.push(l)?;
-                let n = self.list_len(l);
-                for k in 0..n {
-                    let e = self.seq_get(l, k);
-                    if self.is_bytes_like(e) {
-                        let es = self.latin1_str(e)?;
-                        let arr = self.field(l, 2).index() + 1;
-                        self.heap.words[arr + k] = es.0;
-                    }
-                }
-                self.pop()
-            } else if self.is_tag(x, TAG_TUPLE) {
-                // startswith((b"a", b"b")).
-                let n = self.int_field(x, 1);
-                self.push(x)?;
-                let t = self.new_tuple(n)?;
-                self.push(t)?;
-                for k in 0..n {
-                    let e = self.field(x, 2 + k);
-                    let e = if self.is_bytes_like(e) {
-                        self.latin1_str(e)?
-                    } else {
-                        e
-                    };
-                    self.set_field(t, 2 + k, e);
-                }
-                let t = self.pop();
-                self.pop();
-                t
-            } else {
-                x
-            };
+            let x = self.latin1_arg(x, name == q::JOIN)?;
             self.push(x)?;
         }
         let r = self.call_method(sv, name as u32, args_at, a.argc, a.nkw);

@@ -49,9 +49,7 @@ impl<'a, H: Host> Vm<'a, H> {
             let name = self.field(cls, 1);
             return name.as_qstr().map_or("?", |id| self.image.qstr(id));
         }
-        cls.as_builtin()
-            .and_then(|id| b::NAMES.get(id as usize).copied())
-            .unwrap_or("?")
+        cls.as_builtin().map_or("?", b::name)
     }
 
     /// Is `sub` the class `sup` or derived from it? Both may be user
@@ -195,7 +193,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 if b::is_exception_class(id) {
                     flags |= CLASS_EXCEPTION;
                 } else if id != b::OBJECT {
-                    let bn = b::NAMES[id as usize];
+                    let bn = b::name(id);
                     return Err(self.type_error(format_args!(
                         "subclassing the builtin type '{bn}' is not supported"
                     )));
@@ -312,13 +310,19 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             let Some(c) = chosen else {
+                // CPython names the head of each sequence left, once each.
                 let mut names = crate::text::StackBuf::<128>::new();
-                for i in 0..nb {
-                    if i > 0 {
+                for s in 0..nseq {
+                    let Some(&c) = seqs[s][..lens[s]].get(heads[s]) else {
+                        continue;
+                    };
+                    if (0..s).any(|t| seqs[t][..lens[t]].get(heads[t]) == Some(&c)) {
+                        continue;
+                    }
+                    if !names.as_bytes().is_empty() {
                         names.push_str(", ");
                     }
-                    let bc = self.field(bases, 2 + i);
-                    names.push_str(self.class_name_of(bc));
+                    names.push_str(self.class_name_of(c));
                 }
                 return Err(self.type_error(format_args!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",

@@ -146,10 +146,7 @@ impl<'a, H: Host> Vm<'a, H> {
             return Ok(None);
         };
         if !self.is_int(r) {
-            let tn = self.type_name(r);
-            return Err(self.type_error(format_args!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )));
+            return Err(self.not_an_integer(r));
         }
         match self.int_to_i64(r) {
             Some(n) if n >= 0 => Ok(Some(n as usize)),

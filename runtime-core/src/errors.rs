@@ -254,6 +254,7 @@ impl<'a, H: Host> Vm<'a, H> {
             TAG_ZIP => b::ZIP,
             TAG_MAP => b::MAP,
             TAG_FILTER => b::FILTER,
+            TAG_CALL_ITER => b::CALLABLE_ITERATOR,
             TAG_DICT_VIEW => match self.int_field(v, 2) {
                 0 => b::DICT_KEYS,
                 1 => b::DICT_VALUES,
@@ -267,10 +268,7 @@ impl<'a, H: Host> Vm<'a, H> {
         if self.is_user_object(v) {
             return self.class_name_of(self.field(v, 1));
         }
-        b::NAMES
-            .get(self.type_id(v) as usize)
-            .copied()
-            .unwrap_or("object")
+        b::name(self.type_id(v))
     }
 
     pub(crate) fn class_name(&self, cls: Value) -> &'a str {

@@ -132,8 +132,15 @@ impl<'a, H: Host> Vm<'a, H> {
             Err(e) => {
                 self.set_field(g, 1, Value::int(GEN_DONE as i32));
                 if self.exc_is(self.exc, b::STOP_ITERATION) {
-                    // PEP 479: a StopIteration escaping a generator is a bug.
-                    return Err(self.runtime_error(format_args!("generator raised StopIteration")));
+                    // PEP 479: a StopIteration escaping a generator is a
+                    // bug; it becomes the RuntimeError's cause.
+                    let stop = self.exc;
+                    self.push(stop)?;
+                    let r = self.runtime_error(format_args!("generator raised StopIteration"));
+                    self.pop();
+                    let e = self.exc;
+                    self.set_field(e, 4, stop);
+                    return Err(r);
                 }
                 Err(e)
             }

@@ -66,6 +66,7 @@ pub const TAG_SUPER: u8 = 35;
 pub const TAG_GENERATOR: u8 = 36;
 pub const TAG_BYTEARRAY: u8 = 37;
 pub const TAG_PIN: u8 = 38;
+pub const TAG_CALL_ITER: u8 = 39;
 
 /// Largest block, in words, kept on an exact-size free list.
 pub const MAX_SMALL: usize = 32;

@@ -58,8 +58,13 @@ impl<'a, H: Host> Vm<'a, H> {
         let mut parent = Value::NULL;
         let mut end = 0;
         let r = loop {
-            let next = full[end..].find('.').map_or(full.len(), |i| end + i);
-            let prefix = &full[..next];
+            // `get`, not indexing: the names are ASCII-dotted, and a str
+            // index's panic path costs flash.
+            let next = full
+                .get(end..)
+                .and_then(|r| r.find('.'))
+                .map_or(full.len(), |i| end + i);
+            let prefix = full.get(..next).unwrap_or("");
             let module = match self.find_module(prefix) {
                 Some(m) => match self.ensure_module(m) {
                     Ok(v) => v,
@@ -80,7 +85,7 @@ impl<'a, H: Host> Vm<'a, H> {
             }
             // A package gets its submodule as an attribute once it is imported.
             if self.is_tag(parent, TAG_MODULE) {
-                let child = &full[end..next];
+                let child = full.get(end..next).unwrap_or("");
                 let key = match self.name_value(child) {
                     Ok(k) => k,
                     Err(e) => break Err(e),
@@ -152,9 +157,7 @@ impl<'a, H: Host> Vm<'a, H> {
     }
 
     fn type_or_module_name(&self, v: Value) -> &'static str {
-        v.as_builtin()
-            .and_then(|id| b::NAMES.get(id as usize).copied())
-            .unwrap_or("?")
+        v.as_builtin().map_or("?", b::name)
     }
 
     /// `IMPORT_STAR`: binds every public name of `module` in the globals of

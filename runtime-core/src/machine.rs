@@ -46,7 +46,7 @@ impl<'a, H: Host> Vm<'a, H> {
         if id == b::MACHINE_PIN {
             return self.pin_new(a);
         }
-        let name = b::NAMES[id as usize];
+        let name = b::name(id);
         if a.nkw > 0 {
             return Err(self.type_error(format_args!("{name}() takes no keyword arguments")));
         }

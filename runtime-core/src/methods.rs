@@ -11,6 +11,7 @@ use crate::text::find_bytes;
 use crate::uchar;
 use crate::value::Value;
 use crate::{Host, Raised, Vm};
+use image_format::ops::BinOp;
 use image_format::qstr as q;
 
 const STR_METHODS: &[u16] = &[
@@ -50,6 +51,19 @@ const STR_METHODS: &[u16] = &[
     q::CAPITALIZE,
     q::TITLE,
     q::SWAPCASE,
+    q::ISTITLE,
+    q::ISASCII,
+    q::EXPANDTABS,
+];
+/// str methods bytes do not have (nor do `format` and `encode`).
+const STR_ONLY_METHODS: &[u16] = &[
+    q::ISIDENTIFIER,
+    q::ISDECIMAL,
+    q::ISNUMERIC,
+    q::ISPRINTABLE,
+    q::CASEFOLD,
+    q::TRANSLATE,
+    q::FORMAT_MAP,
 ];
 const LIST_METHODS: &[u16] = &[
     q::APPEND,
@@ -77,32 +91,64 @@ const DICT_METHODS: &[u16] = &[
     q::COPY,
     q::POPITEM,
 ];
-const INT_METHODS: &[u16] = &[q::BIT_LENGTH];
-const FLOAT_METHODS: &[u16] = &[q::IS_INTEGER];
+const INT_METHODS: &[u16] = &[
+    q::BIT_LENGTH,
+    q::TO_BYTES,
+    q::CONJUGATE,
+    q::AS_INTEGER_RATIO,
+];
+const FLOAT_METHODS: &[u16] = &[q::IS_INTEGER, q::CONJUGATE, q::AS_INTEGER_RATIO];
+const RANGE_METHODS: &[u16] = &[q::INDEX, q::COUNT];
+
+/// The binary operator a number's `__add__`, `__radd__`, … stands for, and
+/// whether it is the reflected one.
+fn number_dunder(name: u32) -> Option<(BinOp, bool)> {
+    let n = name as u16;
+    let (first, reflected) = if (q::DUNDER_ADD..=q::DUNDER_MATMUL).contains(&n) {
+        (q::DUNDER_ADD, false)
+    } else if (q::DUNDER_RADD..=q::DUNDER_RMATMUL).contains(&n) {
+        (q::DUNDER_RADD, true)
+    } else {
+        return None;
+    };
+    BinOp::from_u8((n - first) as u8).map(|op| (op, reflected))
+}
 
 /// Does builtin type `ty` have method `name`?
 pub(crate) fn has_method(ty: u16, name: u32) -> bool {
     let table = match ty {
+        b::STR if STR_ONLY_METHODS.iter().any(|&m| m as u32 == name) => return true,
         b::STR => STR_METHODS,
         b::LIST => LIST_METHODS,
         b::TUPLE => TUPLE_METHODS,
         b::DICT => DICT_METHODS,
+        b::INT | b::BOOL | b::FLOAT if number_dunder(name).is_some() => return true,
         b::INT | b::BOOL => INT_METHODS,
         b::FLOAT => FLOAT_METHODS,
+        b::RANGE => RANGE_METHODS,
         b::SET => return crate::sets::has_set_method(false, name),
         b::GENERATOR => return crate::gens::has_gen_method(name),
         b::BYTES | b::BYTEARRAY => {
             let extra: &[u16] = if ty == b::BYTEARRAY {
-                &[q::APPEND, q::EXTEND]
+                &[
+                    q::APPEND,
+                    q::EXTEND,
+                    q::POP,
+                    q::INSERT,
+                    q::REMOVE,
+                    q::REVERSE,
+                    q::CLEAR,
+                    q::COPY,
+                ]
             } else {
                 &[]
             };
             return name == q::DECODE as u32
                 || name == q::HEX as u32
                 || extra.iter().any(|&m| m as u32 == name)
-                || (STR_METHODS.iter().any(|&m| m as u32 == name)
-                    && name != q::FORMAT as u32
-                    && name != q::ENCODE as u32);
+                || STR_METHODS
+                    .iter()
+                    .any(|&m| m as u32 == name && m != q::FORMAT && m != q::ENCODE);
         }
         b::FROZENSET => return crate::sets::has_set_method(true, name),
         _ => return false,
@@ -158,6 +204,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     || name == q::RSPLIT as u32
                     || name == q::FORMAT as u32))
             && !(ty == b::DICT && name == q::UPDATE as u32)
+            && !(ty == b::INT && name == q::TO_BYTES as u32)
             && ty != b::MACHINE_PIN
         {
             return Err(
@@ -167,12 +214,18 @@ impl<'a, H: Host> Vm<'a, H> {
         match ty {
             b::STR if name == q::FORMAT as u32 => self.str_format(recv, a),
             b::STR if name == q::ENCODE as u32 => {
+                self.method_args(a, "encode", 0, 2)?;
                 let enc = if a.argc > 0 {
                     self.arg(a, 0)
                 } else {
                     Value::NULL
                 };
-                self.encode_str(TAG_BYTES, recv, enc)
+                let errors = if a.argc > 1 {
+                    self.arg(a, 1)
+                } else {
+                    Value::NULL
+                };
+                self.encode_str(TAG_BYTES, recv, enc, errors)
             }
             b::STR => self.str_method(recv, name as u16, a),
             b::LIST => self.list_method(recv, name as u16, a),
@@ -182,18 +235,142 @@ impl<'a, H: Host> Vm<'a, H> {
             b::BYTES | b::BYTEARRAY => self.bytes_method(recv, name as u16, a),
             b::GENERATOR => self.gen_method(recv, name as u16, at, argc),
             b::MACHINE_PIN => self.pin_method(recv, name, a),
-            b::INT | b::BOOL => {
-                self.method_args(a, "bit_length", 0, 0)?;
+            b::INT | b::BOOL | b::FLOAT => self.number_method(recv, name, a),
+            b::RANGE => self.range_method(recv, name as u16, a),
+            _ => Err(self.no_attribute(recv, name)),
+        }
+    }
+
+    fn number_method(&mut self, x: Value, name: u32, a: Args) -> Result<Value, Raised> {
+        // CPython names these `int.bit_length()` in its messages.
+        let mut full = crate::text::StackBuf::<40>::new();
+        let _ = core::fmt::write(
+            &mut full,
+            format_args!("{}.{}", self.type_name(x), self.image.qstr(name)),
+        );
+        let mname = full.as_str();
+        if let Some((op, reflected)) = number_dunder(name) {
+            self.method_args(a, mname, 1, 1)?;
+            let y = self.arg(a, 0);
+            // A number's operator methods know numbers only.
+            if self.num(y).is_none() || (self.is_int(x) && !self.is_int(y)) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let (l, r) = if reflected { (y, x) } else { (x, y) };
+            return self.binary_op(op, l, r);
+        }
+        if name == q::TO_BYTES as u32 {
+            return self.int_to_bytes(x, a);
+        }
+        self.method_args(a, mname, 0, 0)?;
+        let is_float = self.is_tag(x, TAG_FLOAT);
+        match name as u16 {
+            q::BIT_LENGTH => {
                 let mut buf = [0u32; 2];
-                let bits = crate::num::bigint::bit_len(self.int_view(recv, &mut buf).mag);
+                let bits = crate::num::bigint::bit_len(self.int_view(x, &mut buf).mag);
                 self.int_from_i64(bits as i64)
             }
-            b::FLOAT => {
-                self.method_args(a, "is_integer", 0, 0)?;
-                let f = self.float_of(recv);
-                Ok(Value::from_bool(crate::num::float::is_integer(f)))
+            q::IS_INTEGER => Ok(Value::from_bool(crate::num::float::is_integer(
+                self.float_of(x),
+            ))),
+            // `+x` makes a bool an int; a float is its own conjugate.
+            q::CONJUGATE if is_float => Ok(x),
+            q::CONJUGATE => self.unary_op(image_format::ops::UnaryOp::Pos, x),
+            _ if !is_float => {
+                let n = self.unary_op(image_format::ops::UnaryOp::Pos, x)?;
+                self.push(n)?;
+                self.push(Value::int(1))?;
+                self.build_tuple(2)?;
+                Ok(self.pop())
             }
-            _ => Err(self.no_attribute(recv, name)),
+            _ => self.float_ratio(self.float_of(x)),
+        }
+    }
+
+    /// `float.as_integer_ratio()`: the exact fraction, in lowest terms.
+    fn float_ratio(&mut self, f: f64) -> Result<Value, Raised> {
+        if !f.is_finite() {
+            return Err(if f.is_nan() {
+                self.value_error(format_args!("cannot convert NaN to integer ratio"))
+            } else {
+                self.new_error(
+                    b::OVERFLOW_ERROR,
+                    format_args!("cannot convert Infinity to integer ratio"),
+                )
+            });
+        }
+        let (m, mut e) = libm::frexp(f);
+        // f = m * 2**e with 0.5 <= |m| < 1: scale m to a 53-bit integer,
+        // then drop its trailing zero bits.
+        let mut n = (m * (1u64 << 53) as f64) as i64;
+        e = if n == 0 { 0 } else { e - 53 };
+        while n != 0 && n & 1 == 0 && e < 0 {
+            n >>= 1;
+            e += 1;
+        }
+        let num = self.int_from_i64(n)?;
+        self.push(num)?;
+        let (l, r) = if e >= 0 {
+            (num, e)
+        } else {
+            (Value::int(1), -e)
+        };
+        let v = self.binary_op(BinOp::LShift, l, Value::int(r))?;
+        if e >= 0 {
+            self.pop();
+            self.push(v)?;
+            self.push(Value::int(1))?;
+        } else {
+            self.push(v)?;
+        }
+        self.build_tuple(2)?;
+        Ok(self.pop())
+    }
+
+    fn range_method(&mut self, r: Value, name: u16, a: Args) -> Result<Value, Raised> {
+        self.method_args(
+            a,
+            if name == q::COUNT {
+                "range.count"
+            } else {
+                "range.index"
+            },
+            1,
+            1,
+        )?;
+        let x = self.arg(a, 0);
+        let (start, _, step) = self.range_parts(r);
+        let n = self.range_len(r) as i64;
+        // The position of an int in the range, else by equality.
+        let mut found = None;
+        if self.is_int(x) {
+            if let Some(d) = self.int_to_i64(x).and_then(|i| i.checked_sub(start)) {
+                let k = d / step;
+                if d % step == 0 && (0..n).contains(&k) {
+                    found = Some(k);
+                }
+            }
+        } else {
+            for k in 0..n {
+                let y = self.int_from_i64(start + k * step)?;
+                if self.eq(y, x)? {
+                    found = Some(k);
+                    break;
+                }
+            }
+        }
+        match found {
+            _ if name == q::COUNT => Ok(Value::int(found.is_some() as i32)),
+            Some(k) => self.int_from_i64(k),
+            None if !self.is_int(x) => {
+                Err(self.value_error(format_args!("sequence.index(x): x not in sequence")))
+            }
+            None => {
+                let r = self.to_repr(x)?;
+                let mut buf = crate::text::StackBuf::<160>::new();
+                buf.push_bytes(self.str_bytes(r));
+                Err(self.value_error(format_args!("{} is not in range", buf.as_str())))
+            }
         }
     }
 
@@ -241,7 +418,87 @@ impl<'a, H: Host> Vm<'a, H> {
         Ok((self.char_offset(s, st), self.char_offset(s, en.max(st))))
     }
 
-    fn byte_to_char_index(&self, s: Value, byte: usize) -> usize {
+    /// The code point at byte offset `at` of str `s`, and its length in bytes.
+    pub(crate) fn char_at(&self, s: Value, at: usize) -> (u32, usize) {
+        let k = next_char(self.str_bytes(s), at);
+        let c = core::str::from_utf8(&self.str_bytes(s)[at..at + k])
+            .ok()
+            .and_then(|t| t.chars().next())
+            .map_or(0, |c| c as u32);
+        (c, k)
+    }
+
+    /// `str.maketrans(x[, y[, z]])`: a dict from code points to code
+    /// points, strs or None.
+    pub(crate) fn str_maketrans(&mut self, a: Args) -> Result<Value, Raised> {
+        self.arg_count(a, "maketrans", 1, 3)?;
+        let x = self.arg(a, 0);
+        let d = self.new_dict(0)?;
+        self.push(d)?;
+        if a.argc == 1 {
+            if !self.is_tag(x, TAG_DICT) {
+                return Err(self.type_error(format_args!(
+                    "if you give only one argument to maketrans it must be a dict"
+                )));
+            }
+            for i in 0..self.dict_entry_count(x) {
+                let (k, v) = self.dict_entry(x, i);
+                let key = if self.is_str(k) && self.str_chars(k) == 1 {
+                    Value::int(self.char_at(k, 0).0 as i32)
+                } else if self.is_int(k) {
+                    k
+                } else if self.is_str(k) {
+                    return Err(self.value_error(format_args!(
+                        "string keys in translate table must be of length 1"
+                    )));
+                } else if k == Value::DELETED {
+                    continue;
+                } else {
+                    return Err(self.type_error(format_args!(
+                        "keys in translate table must be strings or integers"
+                    )));
+                };
+                self.dict_set(d, key, v)?;
+            }
+            return Ok(self.pop());
+        }
+        for i in 0..a.argc {
+            let v = self.arg(a, i);
+            if !self.is_str(v) {
+                let tn = self.type_name(v);
+                return Err(self.type_error(format_args!(
+                    "maketrans() argument {} must be str, not {tn}",
+                    i + 1
+                )));
+            }
+        }
+        let y = self.arg(a, 1);
+        if self.str_chars(x) != self.str_chars(y) {
+            return Err(self.value_error(format_args!(
+                "the first two maketrans arguments must have equal length"
+            )));
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < self.str_bytes(x).len() {
+            let (c, k) = self.char_at(x, i);
+            let (t, m) = self.char_at(y, j);
+            self.dict_set(d, Value::int(c as i32), Value::int(t as i32))?;
+            i += k;
+            j += m;
+        }
+        if a.argc == 3 {
+            let z = self.arg(a, 2);
+            let mut i = 0;
+            while i < self.str_bytes(z).len() {
+                let (c, k) = self.char_at(z, i);
+                self.dict_set(d, Value::int(c as i32), Value::NONE)?;
+                i += k;
+            }
+        }
+        Ok(self.pop())
+    }
+
+    pub(crate) fn byte_to_char_index(&self, s: Value, byte: usize) -> usize {
         crate::objects::count_chars(&self.str_bytes(s)[..byte])
     }
 
@@ -250,7 +507,21 @@ impl<'a, H: Host> Vm<'a, H> {
             q::JOIN => {
                 self.method_args(a, "join", 1, 1)?;
                 let it = self.arg(a, 0);
-                let l = self.to_list(it)?;
+                let it = if self.seq_parts(it).is_some() {
+                    it
+                } else {
+                    self.get_iter(it).map_err(|e| {
+                        if self.exc_is(self.exc, b::TYPE_ERROR) {
+                            self.type_error(format_args!("can only join an iterable"))
+                        } else {
+                            e
+                        }
+                    })?
+                };
+                self.push(it)?;
+                let l = self.to_list(it);
+                self.pop();
+                let l = l?;
                 self.push(l)?;
                 let n = self.list_len(l);
                 let sep_len = self.str_bytes(s).len();
@@ -300,22 +571,20 @@ impl<'a, H: Host> Vm<'a, H> {
                     None
                 };
                 let (mut from, mut to) = (0, self.str_bytes(s).len());
-                let is_strip = |vm: &Self, ch: &str| -> bool {
+                // The character at bytes `[at, at + k)` of `s`: one of
+                // `chars` (UTF-8 matches only whole characters), or space.
+                let is_strip = |vm: &Self, at: usize, k: usize| -> bool {
+                    let ch = &vm.str_bytes(s)[at..at + k];
                     match chars {
-                        Some(c) => {
-                            core::str::from_utf8(vm.str_bytes(c)).is_ok_and(|cs| cs.contains(ch))
-                        }
-                        None => ch.chars().all(char::is_whitespace),
+                        Some(c) => find_bytes(vm.str_bytes(c), ch, 0).is_some(),
+                        None => core::str::from_utf8(ch)
+                            .is_ok_and(|t| t.chars().all(char::is_whitespace)),
                     }
                 };
                 if name != q::RSTRIP {
                     while from < to {
                         let ch = next_char(self.str_bytes(s), from);
-                        let text = &self.str_bytes(s)[from..from + ch];
-                        let text = core::str::from_utf8(text).unwrap_or("");
-                        let mut tmp = [0u8; 4];
-                        let t = copy_char(text, &mut tmp);
-                        if !is_strip(self, t) {
+                        if !is_strip(self, from, ch) {
                             break;
                         }
                         from += ch;
@@ -324,11 +593,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 if name != q::LSTRIP {
                     while to > from {
                         let ch = prev_char(self.str_bytes(s), to);
-                        let text =
-                            core::str::from_utf8(&self.str_bytes(s)[to - ch..to]).unwrap_or("");
-                        let mut tmp = [0u8; 4];
-                        let t = copy_char(text, &mut tmp);
-                        if !is_strip(self, t) {
+                        if !is_strip(self, to - ch, ch) {
                             break;
                         }
                         to -= ch;
@@ -465,7 +730,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 Ok(Value::FALSE)
             }
-            q::UPPER | q::LOWER | q::SWAPCASE | q::CAPITALIZE | q::TITLE => {
+            q::UPPER | q::LOWER | q::SWAPCASE | q::CAPITALIZE | q::TITLE | q::CASEFOLD => {
                 self.method_args(a, "upper", 0, 0)?;
                 self.build_str(|vm, out| {
                     let len = vm.str_bytes(s).len();
@@ -485,12 +750,15 @@ impl<'a, H: Host> Vm<'a, H> {
                         };
                         let upper = match name {
                             q::UPPER => true,
-                            q::LOWER => false,
+                            q::LOWER | q::CASEFOLD => false,
                             q::SWAPCASE => uchar::is_lowercase(ch),
                             q::CAPITALIZE => first,
                             _ => !prev_cased,
                         };
-                        if upper {
+                        if name == q::CASEFOLD && ch == 'ß' {
+                            put('s', &mut buf);
+                            put('s', &mut buf);
+                        } else if upper {
                             uchar::to_upper(ch, |c| put(c, &mut buf));
                         } else {
                             uchar::to_lower(ch, |c| put(c, &mut buf));
@@ -556,11 +824,47 @@ impl<'a, H: Host> Vm<'a, H> {
                     None => Ok(Value::int(-1)),
                 }
             }
-            q::ISDIGIT | q::ISALPHA | q::ISSPACE | q::ISALNUM | q::ISUPPER | q::ISLOWER => {
-                self.method_args(a, "isdigit", 0, 0)?;
+            q::ISDIGIT
+            | q::ISALPHA
+            | q::ISSPACE
+            | q::ISALNUM
+            | q::ISUPPER
+            | q::ISLOWER
+            | q::ISDECIMAL
+            | q::ISNUMERIC
+            | q::ISIDENTIFIER
+            | q::ISTITLE
+            | q::ISASCII
+            | q::ISPRINTABLE => {
+                let mname = self.image.qstr(name as u32);
+                self.method_args(a, mname, 0, 0)?;
                 let text = core::str::from_utf8(self.str_bytes(s)).unwrap_or("");
                 let r = match name {
-                    q::ISDIGIT => {
+                    q::ISIDENTIFIER => {
+                        text.chars().enumerate().all(|(i, c)| {
+                            c == '_' || uchar::is_alphabetic(c) || (i > 0 && uchar::is_numeric(c))
+                        }) && !text.is_empty()
+                    }
+                    q::ISASCII => text.is_ascii(),
+                    q::ISPRINTABLE => text
+                        .chars()
+                        .all(|c| c == ' ' || !(c.is_control() || c.is_whitespace())),
+                    q::ISTITLE => {
+                        // Upper case only after an uncased character, lower
+                        // case only after a cased one; at least one cased.
+                        let (mut cased, mut prev) = (false, false);
+                        for c in text.chars() {
+                            let (up, low) = (uchar::is_uppercase(c), uchar::is_lowercase(c));
+                            if (up && prev) || (low && !prev) {
+                                cased = false;
+                                break;
+                            }
+                            prev = up || low;
+                            cased |= prev;
+                        }
+                        cased
+                    }
+                    q::ISDIGIT | q::ISDECIMAL | q::ISNUMERIC => {
                         !text.is_empty()
                             && text
                                 .chars()
@@ -585,10 +889,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.method_args(a, mname, 1, if name == q::ZFILL { 1 } else { 2 })?;
                 let wv = self.arg(a, 0);
                 let Some(width) = self.int_to_i64(wv).filter(|_| self.is_int(wv)) else {
-                    let tn = self.type_name(wv);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(self.not_an_integer(wv));
                 };
                 let fill = if a.argc == 2 {
                     let f = self.arg(a, 1);
@@ -673,8 +974,105 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.build_tuple(3)?;
                 Ok(self.pop())
             }
+            q::EXPANDTABS => {
+                self.method_args(a, "expandtabs", 0, 1)?;
+                let size = if a.argc == 1 {
+                    let t = self.arg(a, 0);
+                    match self.int_to_i64(t).filter(|_| self.is_int(t)) {
+                        Some(n) => n,
+                        None => return Err(self.not_an_integer(t)),
+                    }
+                } else {
+                    8
+                };
+                self.build_str(|vm, out| {
+                    let mut col = 0i64;
+                    let mut at = 0;
+                    while at < vm.str_bytes(s).len() {
+                        let k = next_char(vm.str_bytes(s), at);
+                        match vm.str_bytes(s)[at] {
+                            b'\t' if size > 0 => {
+                                let pad = size - col % size;
+                                for _ in 0..pad {
+                                    vm.out(out, b" ")?;
+                                }
+                                col += pad;
+                            }
+                            b'\t' => {}
+                            c => {
+                                col = if c == b'\n' || c == b'\r' { 0 } else { col + 1 };
+                                vm.out_str(out, s, at, at + k)?;
+                            }
+                        }
+                        at += k;
+                    }
+                    Ok(())
+                })
+            }
+            q::TRANSLATE => {
+                self.method_args(a, "translate", 1, 1)?;
+                let table = self.arg(a, 0);
+                self.build_str(|vm, out| {
+                    let mut at = 0;
+                    while at < vm.str_bytes(s).len() {
+                        let (c, k) = vm.char_at(s, at);
+                        let key = Value::int(c as i32);
+                        let to = match vm.get_item(table, key) {
+                            Err(_) if vm.exc_is(vm.exc, b::LOOKUP_ERROR) => Value::NULL,
+                            r => r?,
+                        };
+                        if to.is_null() {
+                            vm.out_str(out, s, at, at + k)?;
+                        } else if vm.is_str(to) {
+                            let n = vm.str_bytes(to).len();
+                            vm.push(to)?;
+                            let r = vm.out_str(out, to, 0, n);
+                            vm.pop();
+                            r?;
+                        } else if to != Value::NONE {
+                            let ch = vm.call_value(Value::builtin(b::CHR), &[to]).map_err(|e| {
+                                if vm.exc_is(vm.exc, b::TYPE_ERROR) {
+                                    vm.type_error(format_args!(
+                                        "character mapping must return integer, None or str"
+                                    ))
+                                } else {
+                                    e
+                                }
+                            })?;
+                            let n = vm.str_bytes(ch).len();
+                            vm.push(ch)?;
+                            let r = vm.out_str(out, ch, 0, n);
+                            vm.pop();
+                            r?;
+                        }
+                        at += k;
+                    }
+                    Ok(())
+                })
+            }
+            q::FORMAT_MAP => {
+                self.method_args(a, "format_map", 1, 1)?;
+                let d = self.arg(a, 0);
+                if !self.is_tag(d, TAG_DICT) {
+                    return Err(self.not_supported("format_map() with a mapping other than a dict"));
+                }
+                // The mapping's items become keyword arguments.
+                let at = self.sp;
+                for i in 0..self.dict_entry_count(d) {
+                    let (k, v) = self.dict_entry(d, i);
+                    if k != Value::DELETED {
+                        self.push(k)?;
+                        self.push(v)?;
+                    }
+                }
+                let nkw = (self.sp - at) / 2;
+                let r = self.str_format(s, Args { at, argc: 0, nkw });
+                self.sp = at;
+                r
+            }
             q::SPLITLINES => {
-                self.method_args(a, "splitlines", 0, 0)?;
+                self.method_args(a, "splitlines", 0, 1)?;
+                let keep = a.argc == 1 && self.truthy(self.arg(a, 0))?;
                 let l = self.new_list(0)?;
                 self.push(l)?;
                 let len = self.str_bytes(s).len();
@@ -683,11 +1081,15 @@ impl<'a, H: Host> Vm<'a, H> {
                 while at < len {
                     let c = self.str_bytes(s)[at];
                     if c == b'\n' || c == b'\r' {
-                        let piece = self.new_substr(s, start, at)?;
-                        self.list_append(l, piece)?;
+                        let mut end = at;
                         if c == b'\r' && at + 1 < len && self.str_bytes(s)[at + 1] == b'\n' {
                             at += 1;
                         }
+                        if keep {
+                            end = at + 1;
+                        }
+                        let piece = self.new_substr(s, start, end)?;
+                        self.list_append(l, piece)?;
                         start = at + 1;
                     }
                     at += 1;
@@ -751,11 +1153,8 @@ impl<'a, H: Host> Vm<'a, H> {
                         break;
                     }
                     if splits >= max {
-                        let mut end = len;
-                        while end > at && ws(self.str_bytes(s)[end - 1]) {
-                            end -= 1;
-                        }
-                        let p = self.new_substr(s, at, end)?;
+                        // The rest, trailing whitespace and all.
+                        let p = self.new_substr(s, at, len)?;
                         self.list_append(l, p)?;
                         break;
                     }
@@ -778,11 +1177,7 @@ impl<'a, H: Host> Vm<'a, H> {
                         break;
                     }
                     if splits >= max {
-                        let mut start = 0;
-                        while start < at && ws(self.str_bytes(s)[start]) {
-                            start += 1;
-                        }
-                        let p = self.new_substr(s, start, at)?;
+                        let p = self.new_substr(s, 0, at)?;
                         self.list_append(l, p)?;
                         break;
                     }
@@ -907,10 +1302,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 let i = if a.argc == 1 {
                     let iv = self.arg(a, 0);
                     let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
-                        let tn = self.type_name(iv);
-                        return Err(self.type_error(format_args!(
-                            "'{tn}' object cannot be interpreted as an integer"
-                        )));
+                        return Err(self.not_an_integer(iv));
                     };
                     let i = if i < 0 { i + n as i64 } else { i };
                     if i < 0 || i >= n as i64 {
@@ -928,10 +1320,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.method_args(a, "insert", 2, 2)?;
                 let (iv, x) = (self.arg(a, 0), self.arg(a, 1));
                 let Some(i) = self.int_to_i64(iv).filter(|_| self.is_int(iv)) else {
-                    let tn = self.type_name(iv);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(self.not_an_integer(iv));
                 };
                 let n = self.list_len(l) as i64;
                 let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
@@ -1192,10 +1581,4 @@ fn prev_char(bytes: &[u8], to: usize) -> usize {
         k += 1;
     }
     k
-}
-
-fn copy_char<'b>(text: &str, buf: &'b mut [u8; 4]) -> &'b str {
-    let n = text.len().min(4);
-    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
-    core::str::from_utf8(&buf[..n]).unwrap_or("")
 }

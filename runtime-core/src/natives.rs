@@ -46,7 +46,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 let mut buf = StackBuf::<64>::new();
                 buf.push_bytes(self.str_bytes(key));
                 return Err(self.type_error(format_args!(
-                    "{fname}() got an unexpected keyword argument '{}'",
+                    "'{}' is an invalid keyword argument for {fname}()",
                     buf.as_str()
                 )));
             }
@@ -113,7 +113,7 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.call_module_function(id, a);
         }
         if b::is_exception_class(id) {
-            self.no_kwargs(a, b::NAMES[id as usize])?;
+            self.no_kwargs(a, b::name(id))?;
             let t = self.new_tuple(argc)?;
             for i in 0..argc {
                 let v = self.arg(a, i);
@@ -226,10 +226,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.arg_count(a, "chr", 1, 1)?;
                 let v = self.arg(a, 0);
                 let Some(i) = self.int_to_i64(v).filter(|_| self.is_int(v)) else {
-                    let tn = self.type_name(v);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(self.not_an_integer(v));
                 };
                 let Some(c) = u32::try_from(i).ok().and_then(char::from_u32) else {
                     return Err(self.value_error(format_args!("chr() arg not in range(0x110000)")));
@@ -246,12 +243,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 };
                 self.arg_count(a, name, 1, 1)?;
                 let v = self.arg(a, 0);
-                if !self.is_int(v) {
-                    let tn = self.type_name(v);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
-                }
+                let Some(v) = self.index_value(v)? else {
+                    return Err(self.not_an_integer(v));
+                };
+                self.push(v)?;
                 let neg = self.int_sign(v) == Ordering::Less;
                 let absv = if neg {
                     self.unary_op(image_format::ops::UnaryOp::Neg, v)?
@@ -266,7 +261,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     vm.out(out, prefix.as_bytes())?;
                     vm.write_int_radix(out, absv, radix)
                 });
-                self.pop();
+                self.sp -= 2;
                 r
             }
             b::DIVMOD => {
@@ -340,18 +335,18 @@ impl<'a, H: Host> Vm<'a, H> {
             b::CALLABLE => {
                 self.arg_count(a, "callable", 1, 1)?;
                 let v = self.arg(a, 0);
-                let plain = v.as_builtin().is_some_and(|id| !b::is_module(id))
-                    || v.as_method().is_some()
-                    || self.is_tag(v, TAG_FUNCTION)
-                    || self.is_tag(v, TAG_BOUND)
-                    || self.is_tag(v, TAG_CLASS);
-                Ok(Value::from_bool(
-                    plain || self.has_dunder(v, q::DUNDER_CALL)?,
-                ))
+                self.callable(v).map(Value::from_bool)
             }
             b::ITER => {
-                self.arg_count(a, "iter", 1, 1)?;
+                self.arg_count(a, "iter", 1, 2)?;
                 let v = self.arg(a, 0);
+                if a.argc == 2 {
+                    let s = self.arg(a, 1);
+                    if !self.callable(v)? {
+                        return Err(self.type_error(format_args!("iter(v, w): v must be callable")));
+                    }
+                    return self.new_obj(TAG_CALL_ITER, &[v, s]);
+                }
                 self.get_iter(v)
             }
             b::NEXT => {
@@ -573,10 +568,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     start.unwrap_or(Value::int(0))
                 };
                 if !self.is_int(n) {
-                    let tn = self.type_name(n);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(self.not_an_integer(n));
                 }
                 let e = self.new_obj(TAG_ENUMERATE, &[it, n]);
                 self.pop();
@@ -624,9 +616,10 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.arg_count(a, "reversed", 1, 1)?;
                 let v = self.arg(a, 0);
                 if !(self.is_str(v)
-                    || self.is_tag(v, TAG_LIST)
-                    || self.is_tag(v, TAG_TUPLE)
-                    || self.is_tag(v, TAG_RANGE))
+                    || matches!(
+                        self.tag_of(v),
+                        TAG_LIST | TAG_TUPLE | TAG_RANGE | TAG_DICT | TAG_DICT_VIEW
+                    ))
                 {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format_args!("'{tn}' object is not reversible")));
@@ -638,9 +631,9 @@ impl<'a, H: Host> Vm<'a, H> {
             b::SORTED => {
                 let allowed = [q::KEY, q::REVERSE];
                 let key = self
-                    .kwarg(a, "sorted", &allowed, q::KEY)?
+                    .kwarg(a, "sort", &allowed, q::KEY)?
                     .filter(|v| *v != Value::NONE);
-                let rev = match self.kwarg(a, "sorted", &allowed, q::REVERSE)? {
+                let rev = match self.kwarg(a, "sort", &allowed, q::REVERSE)? {
                     Some(r) => self.truthy(r)?,
                     None => false,
                 };
@@ -693,7 +686,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             }
             b::STATICMETHOD | b::CLASSMETHOD => {
-                let name = b::NAMES[id as usize];
+                let name = b::name(id);
                 self.no_kwargs(a, name)?;
                 self.arg_count(a, name, 1, 1)?;
                 let f = self.arg(a, 0);
@@ -717,16 +710,128 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
                 self.new_obj(TAG_PROPERTY, &fs)
             }
+            b::INT_FROM_BYTES => self.int_from_bytes(a),
+            b::BYTES_FROMHEX => {
+                self.arg_count(a, "fromhex", 1, 1)?;
+                self.bytes_fromhex(self.arg(a, 0))
+            }
+            b::DICT_FROMKEYS => {
+                self.arg_count(a, "fromkeys", 1, 2)?;
+                let v = if a.argc == 2 {
+                    self.arg(a, 1)
+                } else {
+                    Value::NONE
+                };
+                let keys = self.to_list(self.arg(a, 0))?;
+                self.push(keys)?;
+                let d = self.new_dict(0)?;
+                self.push(d)?;
+                for i in 0..self.list_len(keys) {
+                    let k = self.seq_get(keys, i);
+                    self.dict_set(d, k, v)?;
+                }
+                self.sp -= 2;
+                Ok(d)
+            }
+            b::STR_MAKETRANS => self.str_maketrans(a),
+            b::ASCII => {
+                self.arg_count(a, "ascii", 1, 1)?;
+                self.to_ascii(self.arg(a, 0))
+            }
+            b::DIR => self.native_dir(a),
             b::OBJECT => {
                 self.no_kwargs(a, "object")?;
                 self.arg_count(a, "object", 0, 0)?;
                 Err(self.not_supported("plain object() instances"))
             }
             _ => {
-                let name = b::NAMES.get(id as usize).copied().unwrap_or("?");
+                let name = b::name(id);
                 Err(self.type_error(format_args!("cannot create '{name}' instances")))
             }
         }
+    }
+
+    fn callable(&mut self, v: Value) -> Result<bool, Raised> {
+        let plain = v.as_builtin().is_some_and(|id| !b::is_module(id))
+            || v.as_method().is_some()
+            || self.is_tag(v, TAG_FUNCTION)
+            || self.is_tag(v, TAG_BOUND)
+            || self.is_tag(v, TAG_CLASS);
+        Ok(plain || self.has_dunder(v, q::DUNDER_CALL)?)
+    }
+
+    /// `dir(obj)`: the sorted names of its attributes: a module's globals;
+    /// an instance's own, its classes' and `object`'s; a builtin type's
+    /// methods.
+    fn native_dir(&mut self, a: Args) -> Result<Value, Raised> {
+        /// What every user object has from `object` (and its class).
+        const OBJECT_NAMES: &str = "__class__ __delattr__ __dict__ __dir__ __doc__ __eq__ \
+            __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ \
+            __init_subclass__ __le__ __lt__ __module__ __ne__ __new__ __reduce__ \
+            __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ __weakref__";
+        if a.argc == 0 {
+            return Err(self.not_supported("dir() without an argument"));
+        }
+        self.arg_count(a, "dir", 1, 1)?;
+        let o = self.arg(a, 0);
+        let l = self.new_list(0)?;
+        self.push(l)?;
+        if self.is_tag(o, TAG_MODULE) {
+            self.list_extend(l, self.field(o, 2))?;
+        } else if self.is_user_object(o) || self.is_class(o) {
+            if self.is_tag(o, TAG_INSTANCE) && !self.field(o, 2).is_null() {
+                self.list_extend(l, self.field(o, 2))?;
+            }
+            let cls = if self.is_class(o) {
+                o
+            } else {
+                self.class_of(o)
+            };
+            if self.is_class(cls) {
+                let mro = self.field(cls, 3);
+                for i in 0..self.int_field(mro, 1) {
+                    let c = self.field(mro, 2 + i);
+                    if self.is_class(c) {
+                        self.list_extend(l, self.field(c, 4))?;
+                    }
+                }
+            }
+            for name in OBJECT_NAMES.split_ascii_whitespace() {
+                let s = self.name_value(name)?;
+                self.list_append(l, s)?;
+            }
+        } else {
+            let ty = match o.as_builtin() {
+                Some(id) if b::is_type(id) => id,
+                _ => self.type_id(o),
+            };
+            for id in 0..q::STATIC_COUNT as u32 {
+                if crate::methods::has_method(ty, id) {
+                    self.list_append(l, Value::qstr(id))?;
+                }
+            }
+        }
+        self.list_sort(l, None, false)?;
+        // Drop the names seen twice (a method a subclass overrides), and
+        // the `__qualname__` a class body leaves in its namespace.
+        let mut kept = 0;
+        for i in 0..self.list_len(l) {
+            let x = self.seq_get(l, i);
+            if x == Value::qstr(q::DUNDER_QUALNAME as u32) {
+                continue;
+            }
+            if kept == 0 || !self.eq(self.seq_get(l, kept - 1), x)? {
+                let arr = self.field(l, 2).index();
+                self.heap.set(arr, 1 + kept, x);
+                kept += 1;
+            }
+        }
+        let arr = self.field(l, 2);
+        for i in kept..self.list_len(l) {
+            self.heap.set(arr.index(), 1 + i, Value::NULL);
+        }
+        self.set_field(l, 1, Value::int(kept as i32));
+        Ok(self.pop())
     }
 
     /// The qstr id of a str's text, when it is a known name.
@@ -962,10 +1067,7 @@ impl<'a, H: Host> Vm<'a, H> {
                     return self.int_from_f64(fl::round_half_even(f));
                 }
                 let Some(n) = self.int_to_i64(nd) else {
-                    let tn = self.type_name(nd);
-                    return Err(self.type_error(format_args!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(self.not_an_integer(nd));
                 };
                 match fl::round(f, n) {
                     Ok(r) => self.new_float(r),
@@ -1111,7 +1213,12 @@ impl<'a, H: Host> Vm<'a, H> {
 
     fn native_int(&mut self, a: Args) -> Result<Value, Raised> {
         let base_kw = self.kwarg(a, "int", &[q::BASE], q::BASE)?;
-        self.arg_count(a, "int", 0, 2)?;
+        if a.argc > 2 {
+            return Err(self.type_error(format_args!(
+                "int() takes at most 2 arguments ({} given)",
+                a.argc
+            )));
+        }
         if a.argc == 0 {
             return Ok(Value::int(0));
         }
@@ -1128,10 +1235,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 )));
             }
             let Some(bn) = self.int_to_i64(bv).filter(|_| self.is_int(bv)) else {
-                let tn = self.type_name(bv);
-                return Err(self.type_error(format_args!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+                return Err(self.not_an_integer(bv));
             };
             if bn != 0 && !(2..=36).contains(&bn) {
                 return Err(
@@ -1158,6 +1262,21 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.int_from_f64(libm::trunc(f))
             }
             None if self.is_str(v) => self.parse_int_str(v, 10),
+            None if self.is_user_object(v) && self.has_dunder(v, q::DUNDER_INT)? => {
+                let i = self
+                    .call_dunder(v, q::DUNDER_INT, &[])?
+                    .unwrap_or(Value::NONE);
+                if !self.is_int(i) {
+                    let tn = self.type_name(i);
+                    return Err(
+                        self.type_error(format_args!("__int__ returned non-int (type {tn})"))
+                    );
+                }
+                Ok(i)
+            }
+            None if self.is_user_object(v) && self.has_dunder(v, q::DUNDER_INDEX)? => {
+                Ok(self.index_value(v)?.unwrap_or(v))
+            }
             None => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format_args!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
@@ -1247,6 +1366,22 @@ impl<'a, H: Host> Vm<'a, H> {
                 }
             };
         }
+        if self.is_user_object(v) && self.has_dunder(v, q::DUNDER_FLOAT)? {
+            let f = self
+                .call_dunder(v, q::DUNDER_FLOAT, &[])?
+                .unwrap_or(Value::NONE);
+            if !self.is_tag(f, TAG_FLOAT) {
+                let (cn, tn) = (self.type_name(v), self.type_name(f));
+                return Err(self.type_error(format_args!(
+                    "{cn}.__float__ returned non-float (type {tn})"
+                )));
+            }
+            return Ok(f);
+        }
+        if let Some(i) = self.index_value(v)? {
+            let f = self.to_f64(i)?;
+            return self.new_float(f);
+        }
         let tn = self.type_name(v);
         Err(self.type_error(format_args!(
             "float() argument must be a string or a real number, not '{tn}'"
@@ -1263,10 +1398,7 @@ impl<'a, H: Host> Vm<'a, H> {
         for (i, slot) in vals.iter_mut().enumerate().take(a.argc) {
             let v = self.arg(a, i);
             if !self.is_int(v) {
-                let tn = self.type_name(v);
-                return Err(self.type_error(format_args!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+                return Err(self.not_an_integer(v));
             }
             let Some(x) = self.int_to_i64(v) else {
                 return Err(self.new_error(

@@ -32,6 +32,7 @@
 //! ZIP       1: tuple of iterators
 //! MAP       1: function, 2: tuple of iterators
 //! FILTER    1: function or None, 2: iterator
+//! CALL_ITER 1: callable (NULL once exhausted), 2: sentinel (`iter(f, sentinel)`)
 //! ```
 
 use crate::heap::*;
@@ -63,6 +64,7 @@ impl<'a, H: Host> Vm<'a, H> {
             self.handled,
             self.memory_error,
             self.pending_throw,
+            self.version_info,
         ];
         self.heap.collect(self.sp, &roots);
     }

@@ -76,7 +76,8 @@ impl<'a, H: Host> Vm<'a, H> {
         use image_format::ops::{FORMAT_CONV_ASCII, FORMAT_CONV_REPR, FORMAT_CONV_STR};
         let v = match conv {
             FORMAT_CONV_STR => self.to_str(v)?,
-            FORMAT_CONV_REPR | FORMAT_CONV_ASCII => self.to_repr(v)?,
+            FORMAT_CONV_REPR => self.to_repr(v)?,
+            FORMAT_CONV_ASCII => self.to_ascii(v)?,
             _ => v,
         };
         let base = self.sp;

@@ -77,7 +77,7 @@ impl<'a, H: Host> Vm<'a, H> {
         r.map(|_| s)
     }
 
-    fn set_update(&mut self, s: Value, src: Value) -> Result<(), Raised> {
+    pub(crate) fn set_update(&mut self, s: Value, src: Value) -> Result<(), Raised> {
         if self.is_set(src) || self.is_tag(src, TAG_DICT) {
             let mut i = 0;
             while i < self.dict_entry_count(src) {

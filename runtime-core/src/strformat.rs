@@ -104,16 +104,16 @@ impl<'a, H: Host> Vm<'a, H> {
         let text = field.as_str();
         // name [!conv] [:spec]; the spec may contain ':' and '!'.
         let name_end = text.find([':', '!']).unwrap_or(text.len());
-        let (name, rest) = text.split_at(name_end);
+        let (name, rest) = split(text, name_end);
         let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
-            let (c, s) = r.split_at(r.find(':').unwrap_or(r.len()));
+            let (c, s) = split(r, r.find(':').unwrap_or(r.len()));
             (c.chars().next(), s.strip_prefix(':').unwrap_or(""))
         } else {
             (None, rest.strip_prefix(':').unwrap_or(""))
         };
         // The first part of the name picks the argument.
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
-        let (head, mut chain) = name.split_at(first_end);
+        let (head, mut chain) = split(name, first_end);
         let mut v = if head.is_empty() {
             if *manual {
                 return Err(self.value_error(format_args!(
@@ -153,7 +153,7 @@ impl<'a, H: Host> Vm<'a, H> {
             self.push(v)?;
             if let Some(r) = chain.strip_prefix('.') {
                 let end = r.find(['.', '[']).unwrap_or(r.len());
-                let attr = &r[..end];
+                let (attr, rest) = split(r, end);
                 v = match self.image.find_qstr(attr) {
                     Some(q) => self.load_attr(v, q)?,
                     None => {
@@ -164,10 +164,10 @@ impl<'a, H: Host> Vm<'a, H> {
                         ));
                     }
                 };
-                chain = &r[end..];
+                chain = rest;
             } else if let Some(r) = chain.strip_prefix('[') {
                 let end = r.find(']').unwrap_or(r.len());
-                let key_text = &r[..end];
+                let key_text = split(r, end).0;
                 let key = match key_text.parse::<i64>() {
                     Ok(i) => self.int_from_i64(i)?,
                     Err(_) => self.new_str(key_text.as_bytes())?,
@@ -184,7 +184,8 @@ impl<'a, H: Host> Vm<'a, H> {
         self.push(v)?;
         let v = match conv {
             None => v,
-            Some('r') | Some('a') => self.to_repr(v)?,
+            Some('r') => self.to_repr(v)?,
+            Some('a') => self.to_ascii(v)?,
             Some('s') => self.to_str(v)?,
             Some(c) => {
                 return Err(self.value_error(format_args!("Unknown conversion specifier {c}")));
@@ -383,10 +384,10 @@ impl<'a, H: Host> Vm<'a, H> {
         };
         let value = match ty {
             b's' | b'r' | b'a' => {
-                let s = if ty == b's' {
-                    self.to_str(v)?
-                } else {
-                    self.to_repr(v)?
+                let s = match ty {
+                    b's' => self.to_str(v)?,
+                    b'r' => self.to_repr(v)?,
+                    _ => self.to_ascii(v)?,
                 };
                 self.push(s)?;
                 push_common(&mut spec, false);
@@ -490,4 +491,11 @@ impl<'a, H: Host> Vm<'a, H> {
     fn call_builtin_1(&mut self, id: u16, v: Value) -> Result<Value, Raised> {
         self.call_value(Value::builtin(id), &[v])
     }
+}
+
+/// `s.split_at(i)` without the panic (and the panic's formatting code,
+/// which a small board's flash would carry for nothing): `i` is always a
+/// char boundary here, found by `find`.
+fn split(s: &str, i: usize) -> (&str, &str) {
+    (s.get(..i).unwrap_or(""), s.get(i..).unwrap_or(""))
 }

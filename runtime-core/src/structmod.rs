@@ -120,7 +120,7 @@ impl<'a, H: Host> Vm<'a, H> {
 
     pub(crate) fn struct_call(&mut self, id: u16, a: Args) -> Result<Value, Raised> {
         if a.argc == 0 {
-            let name = b::NAMES[id as usize];
+            let name = b::name(id);
             return Err(self.type_error(format_args!(
                 "{name}() missing required argument 'format' (pos 1)"
             )));

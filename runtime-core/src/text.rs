@@ -290,7 +290,7 @@ impl<'a, H: Host> Vm<'a, H> {
             return self.write_str_repr(out, v);
         }
         if let Some(id) = v.as_builtin() {
-            let name = b::NAMES.get(id as usize).copied().unwrap_or("?");
+            let name = b::name(id);
             return if b::is_type(id) {
                 self.out_fmt(out, format_args!("<class '{name}'>"))
             } else if b::is_module(id) {
@@ -499,6 +499,31 @@ impl<'a, H: Host> Vm<'a, H> {
                 self.out_fmt(out, format_args!("<{tn} object at 0x{:08x}>", v.0))
             }
         }
+    }
+
+    /// `ascii(v)`: its repr with every non-ASCII character escaped.
+    pub(crate) fn to_ascii(&mut self, v: Value) -> Result<Value, Raised> {
+        let r = self.to_repr(v)?;
+        if self.str_bytes(r).is_ascii() {
+            return Ok(r);
+        }
+        self.push(r)?;
+        let e = self.build_str(|vm, out| {
+            let mut at = 0;
+            while at < vm.str_bytes(r).len() {
+                let (c, k) = vm.char_at(r, at);
+                match c {
+                    0..=0x7f => vm.out(out, &[c as u8])?,
+                    0x80..=0xff => vm.out_fmt(out, format_args!("\\x{c:02x}"))?,
+                    0x100..=0xffff => vm.out_fmt(out, format_args!("\\u{c:04x}"))?,
+                    _ => vm.out_fmt(out, format_args!("\\U{c:08x}"))?,
+                }
+                at += k;
+            }
+            Ok(())
+        });
+        self.pop();
+        e
     }
 
     /// `module.Name` of a user class.

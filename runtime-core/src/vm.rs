@@ -76,6 +76,8 @@ pub struct Vm<'a, H: Host> {
     /// The exception being handled (`sys.exc_info()`).
     pub(crate) handled: Value,
     pub(crate) memory_error: Value,
+    /// `sys.version_info`, once asked for (NULL before).
+    pub(crate) version_info: Value,
     /// The next unwind must not add a traceback entry for the current frame.
     tb_skip: bool,
     /// Containers whose repr is being written (see `text::repr_enter`).
@@ -139,6 +141,7 @@ impl<'a, H: Host> Vm<'a, H> {
             exc: Value::NULL,
             handled: Value::NULL,
             memory_error: Value::NULL,
+            version_info: Value::NULL,
             tb_skip: false,
             repr_stack: [Value::NULL; crate::text::MAX_NESTING],
             repr_depth: 0,
@@ -1180,9 +1183,12 @@ impl<'a, H: Host> Vm<'a, H> {
                 Op::ListExtend { depth } => {
                     let v = self.peek(0);
                     let l = self.peek(depth as usize);
-                    let r = self
-                        .expect(l, TAG_LIST)
-                        .and_then(|_| self.list_extend(l, v));
+                    let r = if self.is_tag(l, TAG_SET) {
+                        self.set_update(l, v)
+                    } else {
+                        self.expect(l, TAG_LIST)
+                            .and_then(|_| self.list_extend(l, v))
+                    };
                     self.sp -= 1;
                     r
                 }

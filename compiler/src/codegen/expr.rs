@@ -111,13 +111,8 @@ impl<'a> Codegen<'a, '_> {
                 self.place(end);
             }
             Expr::Named(n) => {
-                if self.scope().kind == ScopeKind::Comprehension {
-                    self.unsupported(
-                        n.range,
-                        "assignment expressions (`:=`) inside comprehensions are",
-                    );
-                    return;
-                }
+                // In a comprehension the scope pass made the target a free
+                // variable (or a global) of the enclosing scope.
                 self.expr(&n.value);
                 self.emit(Op::DupTop {});
                 self.store_target(&n.target);
@@ -167,11 +162,14 @@ impl<'a> Codegen<'a, '_> {
                 }
             }
             Expr::Set(s) => {
-                if let Some(st) = s.elts.iter().find(|e| e.is_starred_expr()) {
-                    self.unsupported(st.range(), "`*` unpacking in set displays is");
-                    return;
-                }
-                if s.elts.len() > u16::MAX as usize {
+                // The items before the first `*` build the set; the rest
+                // are added one by one (`LIST_EXTEND` extends a set too).
+                let first_star = s
+                    .elts
+                    .iter()
+                    .position(|e| e.is_starred_expr())
+                    .unwrap_or(s.elts.len());
+                if first_star > u16::MAX as usize {
                     self.error(
                         diagnostics::TOO_LARGE,
                         span(s.range),
@@ -179,12 +177,24 @@ impl<'a> Codegen<'a, '_> {
                     );
                     return;
                 }
-                for e in &s.elts {
+                for e in &s.elts[..first_star] {
                     self.expr(e);
                 }
                 self.emit(Op::BuildSet {
-                    n: s.elts.len() as u16,
+                    n: first_star as u16,
                 });
+                for e in &s.elts[first_star..] {
+                    match e {
+                        Expr::Starred(st) => {
+                            self.expr(&st.value);
+                            self.emit(Op::ListExtend { depth: 1 });
+                        }
+                        e => {
+                            self.expr(e);
+                            self.emit(Op::SetAdd { depth: 1 });
+                        }
+                    }
+                }
             }
             Expr::Dict(d) => self.dict(d),
             Expr::Starred(s) => self.error(

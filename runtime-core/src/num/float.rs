@@ -272,9 +272,61 @@ pub fn truediv(a: f64, b: f64) -> Result<f64, FloatError> {
     Ok(a / b)
 }
 
+/// `fmod(x, y)`: the exact remainder of `x / y` with the sign of `x`,
+/// musl's shift-and-subtract loop. libm's version divides 128-bit
+/// integers, several KiB of Cortex-M0 code; this is a few hundred bytes.
+pub fn fmod(x: f64, y: f64) -> f64 {
+    let (ux, uy) = (x.to_bits(), y.to_bits());
+    let (mut ex, mut ey) = ((ux >> 52 & 0x7ff) as i32, (uy >> 52 & 0x7ff) as i32);
+    if uy << 1 == 0 || y.is_nan() || ex == 0x7ff {
+        return f64::NAN;
+    }
+    if ux << 1 <= uy << 1 {
+        return if ux << 1 == uy << 1 { 0.0 * x } else { x };
+    }
+    // The significands as integers, subnormals normalised.
+    let sig = |u: u64, e: &mut i32| {
+        if *e == 0 {
+            let mut i = u << 12;
+            while i >> 63 == 0 {
+                *e -= 1;
+                i <<= 1;
+            }
+            u << (1 - *e)
+        } else {
+            u & (u64::MAX >> 12) | 1 << 52
+        }
+    };
+    let (mut mx, my) = (sig(ux, &mut ex), sig(uy, &mut ey));
+    loop {
+        let i = mx.wrapping_sub(my);
+        if i >> 63 == 0 {
+            if i == 0 {
+                return 0.0 * x;
+            }
+            mx = i;
+        }
+        if ex == ey {
+            break;
+        }
+        mx <<= 1;
+        ex -= 1;
+    }
+    while mx >> 52 == 0 {
+        mx <<= 1;
+        ex -= 1;
+    }
+    let mx = if ex > 0 {
+        (mx - (1 << 52)) | ((ex as u64) << 52)
+    } else {
+        mx >> (1 - ex)
+    };
+    f64::from_bits(mx | ux & 1 << 63)
+}
+
 /// CPython's `float_divmod` without the zero check: `(a // b, a % b)`.
 fn divmod_unchecked(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = libm::fmod(vx, wx);
+    let mut m = fmod(vx, wx);
     // fmod is exact, so vx - m is an exact multiple of wx.
     let mut div = (vx - m) / wx;
     if m != 0.0 {
@@ -323,7 +375,7 @@ pub fn divmod(a: f64, b: f64) -> Result<(f64, f64), FloatError> {
 }
 
 fn is_odd_integer(x: f64) -> bool {
-    libm::fmod(x.abs(), 2.0) == 1.0
+    fmod(x.abs(), 2.0) == 1.0
 }
 
 /// `a ** b` with CPython's special cases (`float_pow`).

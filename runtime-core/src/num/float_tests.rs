@@ -145,3 +145,44 @@ fn is_integer_cases() {
     assert!(is_integer(1.0) && is_integer(-0.0) && is_integer(1e300));
     assert!(!is_integer(0.5) && !is_integer(f64::INFINITY) && !is_integer(f64::NAN));
 }
+
+#[test]
+fn fmod_matches_libm() {
+    let mut vals = std::vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        2.5,
+        -7.5,
+        3.0,
+        0.1,
+        1e-310,
+        -4e-320,
+        5e-324,
+        1e300,
+        -1.7e308,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        123456.789,
+        f64::INFINITY,
+        f64::NAN,
+    ];
+    // A few pseudo-random bit patterns too.
+    let mut s = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..400 {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        vals.push(f64::from_bits(s));
+    }
+    for &x in &vals {
+        for &y in &vals {
+            let (a, b) = (fmod(x, y), libm::fmod(x, y));
+            assert!(
+                a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                "fmod({x:e}, {y:e}) = {a:e}, libm says {b:e}"
+            );
+        }
+    }
+}
