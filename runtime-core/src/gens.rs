@@ -44,9 +44,8 @@ impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn make_generator(&mut self, fp: usize, size: usize) -> Result<Value, Raised> {
         let g = self.alloc(TAG_GENERATOR, 3 + size)?;
         self.heap.set(g, 1, Value::int(GEN_NEW as i32));
-        self.heap.set(g, 2, Value::int((self.sp - fp) as i32));
         self.heap.set(g, 3, Value::int(size as i32));
-        self.heap.words.copy_within(fp..fp + size, g + 4);
+        self.copy_frame_to(g, fp, self.sp);
         Ok(Value::obj(g))
     }
 
@@ -57,10 +56,20 @@ impl<'a, H: Host> Vm<'a, H> {
         if !self.is_tag(g, TAG_GENERATOR) {
             return;
         }
-        let size = self.int_field(g, 3);
-        let o = g.index();
-        self.heap.words.copy_within(fp..fp + size, o + 4);
-        self.set_field(g, 2, Value::int((sp - fp) as i32));
+        self.copy_frame_to(g.index(), fp, sp);
+    }
+
+    /// Copies the live part of the frame at `fp`, `[fp, sp)`, into generator
+    /// object `o` and clears the rest of its frame. The words from `sp` up
+    /// are popped values the collector no longer sees on the stack, so they
+    /// may already be freed; kept in the generator, which the collector
+    /// scans whole, they would be followed into free or reused memory.
+    fn copy_frame_to(&mut self, o: usize, fp: usize, sp: usize) {
+        let size = self.int_field(Value::obj(o), 3);
+        let live = sp - fp;
+        self.heap.words.copy_within(fp..sp, o + 4);
+        self.heap.words[o + 4 + live..o + 4 + size].fill(Value::NULL.0);
+        self.heap.set(o, 2, Value::int(live as i32));
     }
 
     /// Runs generator `g` until it yields or returns: with `sent` pushed as

@@ -73,6 +73,9 @@ pub const MAX_SMALL: usize = 32;
 const MARK: u32 = 1 << 8;
 const MAX_SIZE: usize = (1 << 23) - 1;
 const MARK_STACK: usize = 64;
+/// What freed words hold when `poison` is on: an odd word, a small int if
+/// read as a value, nonsense as a length or a header.
+const POISON: u32 = 0xdead_beef;
 
 pub struct Heap<'h> {
     pub words: &'h mut [u32],
@@ -250,9 +253,7 @@ impl<'h> Heap<'h> {
     /// Puts a free block of `size` (≥ 2) words on its list.
     fn release(&mut self, at: usize, size: usize) {
         if self.poison {
-            // An odd word with a recognisable pattern: a small int if read
-            // as a value, nonsense as a length or a header.
-            self.words[at + 2..at + size].fill(0xdead_beef);
+            self.words[at + 2..at + size].fill(POISON);
         }
         self.words[at] = header(TAG_FREE, size);
         if size <= MAX_SMALL {
@@ -290,6 +291,12 @@ impl<'h> Heap<'h> {
         if h & MARK != 0 {
             return;
         }
+        // A value that leads to a freed block is a use after free: with
+        // poisoning on (tests only), say so here rather than corrupt.
+        assert!(
+            !self.poison || (h as u8 != TAG_FREE && h != POISON),
+            "the collector reached freed block {obj}"
+        );
         self.words[obj] = h | MARK;
         if (h as u8) >= FIRST_VALUE_TAG {
             if self.mark_len < MARK_STACK {
@@ -357,7 +364,7 @@ impl<'h> Heap<'h> {
         // The small region: a free tail goes back to fresh space.
         if let Some(start) = self.sweep_range(self.stack_end, self.top) {
             if self.poison {
-                self.words[start..self.top].fill(0xdead_beef);
+                self.words[start..self.top].fill(POISON);
             }
             self.top = start;
         }
@@ -366,7 +373,7 @@ impl<'h> Heap<'h> {
         let head = self.free_head(from, to);
         if let Some(end) = head {
             if self.poison {
-                self.words[from..end].fill(0xdead_beef);
+                self.words[from..end].fill(POISON);
             }
             self.high = end;
         }

@@ -7,6 +7,7 @@ use crate::num::format::{self as fspec, FormatSpec};
 use crate::text::StackBuf;
 use crate::value::Value;
 use crate::{Host, Raised, Vm};
+use image_format::qstr as q;
 
 impl<'a, H: Host> Vm<'a, H> {
     pub(crate) fn build_tuple(&mut self, n: usize) -> Result<(), Raised> {
@@ -93,6 +94,25 @@ impl<'a, H: Host> Vm<'a, H> {
             let tn = self.type_name(spec);
             return Err(self.type_error(format_args!("format spec must be str, not {tn}")));
         }
+        // A class's own `__format__` gets the spec, "" when there is none.
+        // Without one, `object.__format__` is `str()` for an empty spec and
+        // a TypeError otherwise (below).
+        if self.is_user_object(v) {
+            let arg = if spec.is_null() {
+                Value::qstr(q::EMPTY as u32)
+            } else {
+                spec
+            };
+            if let Some(r) = self.call_dunder(v, q::DUNDER_FORMAT, &[arg])? {
+                if !self.is_str(r) {
+                    let tn = self.type_name(r);
+                    return Err(
+                        self.type_error(format_args!("__format__ must return a str, not {tn}"))
+                    );
+                }
+                return Ok(r);
+            }
+        }
         let spec_bytes: StackBuf<256> = {
             let mut b = StackBuf::new();
             if !spec.is_null() {
@@ -113,7 +133,7 @@ impl<'a, H: Host> Vm<'a, H> {
         }
         if self.is_tag(v, TAG_FLOAT) {
             let f = self.float_of(v);
-            let bound = fspec::format_float_bound(&parsed);
+            let bound = fspec::format_float_bound(f, &parsed);
             let tmp = self.alloc(TAG_RAW, bound.div_ceil(4))?;
             let size = self.heap.size(tmp);
             let out =

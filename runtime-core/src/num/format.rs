@@ -488,7 +488,10 @@ fn sign_char(neg: bool, sign: Option<Sign>) -> Option<u8> {
 /// Output bytes for `format_int`.
 pub fn format_int_bound(limbs: usize, spec: &FormatSpec) -> usize {
     let digits = match spec.ty {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float_bound(spec),
+        // Converted to a float first: its integer digits (two more for '%').
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            return float_bound(bigint::radix_len_bound(limbs, 10).saturating_add(4), spec);
+        }
         _ => bigint::radix_len_bound(limbs, 2),
     };
     digits
@@ -590,13 +593,48 @@ pub fn format_int(
     finish_number(out, &n, &pad)
 }
 
-/// Output bytes for `format_float`.
-pub fn format_float_bound(spec: &FormatSpec) -> usize {
-    let p = spec.precision.unwrap_or(6);
-    // 309 integer digits (x100 for '%': 311), their separators, and slack
-    // for sign, point, exponent and '%'.
-    p.saturating_add(450)
-        .saturating_add(p / 3)
+/// Output bytes for `format_float` of `x`. The bound follows the value:
+/// sizing every format for the largest double's 309 integer digits would
+/// make each `f"{x:.2f}"` ask the heap for a block of ~460 bytes, which a
+/// small board's fragmented heap may not have in one piece.
+pub fn format_float_bound(x: f64, spec: &FormatSpec) -> usize {
+    let a = if spec.ty == Some('%') {
+        x.abs() * 100.0
+    } else {
+        x.abs()
+    };
+    float_bound(integer_digits(a), spec)
+}
+
+/// Decimal digits before the point of `a` (≥ 0), plus two: one for a carry
+/// out of rounding (9.99 → "10.0") and one for the division's rounding.
+fn integer_digits(a: f64) -> usize {
+    if !a.is_finite() {
+        return 3;
+    }
+    let mut n = 1;
+    let mut y = a;
+    while y >= 10.0 {
+        y /= 10.0;
+        n += 1;
+    }
+    n + 2
+}
+
+/// Output bytes for a float with at most `int_digits` integer digits.
+fn float_bound(int_digits: usize, spec: &FormatSpec) -> usize {
+    // 'f' and '%' write every integer digit; the other types switch to an
+    // exponent once a number needs more than max(precision, 17) digits.
+    let digits = spec
+        .precision
+        .unwrap_or(6)
+        .max(17)
+        .saturating_add(int_digits);
+    // Separators, and slack for sign, point, leading zeros ("0.0001"),
+    // exponent and '%'.
+    digits
+        .saturating_add(digits / 3)
+        .saturating_add(16)
         .saturating_add(spec.width().saturating_mul(5))
 }
 

@@ -34,7 +34,7 @@ fn fmt_int(value: &str, spec: &str) -> Result<String, String> {
 
 fn fmt_float(x: f64, spec: &str) -> Result<String, String> {
     let parsed = FormatSpec::parse(spec.as_bytes()).map_err(|e| error_text(e, spec, "float"))?;
-    let mut out = vec![0u8; format_float_bound(&parsed)];
+    let mut out = vec![0u8; format_float_bound(x, &parsed)];
     let n = format_float(x, &parsed, &mut out).map_err(|e| error_text(e, spec, "float"))?;
     Ok(String::from_utf8(out[..n].to_vec()).unwrap())
 }
@@ -180,6 +180,29 @@ fn long_specs_parse() {
     assert_eq!(fmt_int("5", &spec).as_deref(), Ok("00005"));
 }
 
+/// The output buffer a float asks for follows the value: a small number
+/// needs a small block however large a double can be, and the extremes
+/// still fit exactly.
+#[test]
+fn float_bounds_follow_the_value() {
+    let specs = [
+        "", "f", ".0f", "%", ",.2f", "e", "g", "#.20g", ".3", "_f", "+,%",
+    ];
+    for spec in specs {
+        let parsed = FormatSpec::parse(spec.as_bytes()).unwrap();
+        for x in [3.25, -0.5, 99.99, 1e15, 9.5e15, f64::MAX, -f64::MAX, 1e-300] {
+            let bound = format_float_bound(x, &parsed);
+            let mut out = vec![0u8; bound];
+            let n = format_float(x, &parsed, &mut out)
+                .unwrap_or_else(|e| panic!("format({x}, {spec:?}) into {bound} bytes: {e:?}"));
+            if x.abs() < 100.0 {
+                assert!(bound <= 64, "format({x}, {spec:?}) asks for {bound} bytes");
+            }
+            assert!(n <= bound);
+        }
+    }
+}
+
 /// Random specs over the spec alphabet, formatted into buffers of exactly
 /// the advertised bound: every outcome must be a result, never a panic,
 /// and never `BufferTooSmall`.
@@ -206,6 +229,12 @@ fn random_specs_never_panic_and_fit_their_bounds() {
         f64::INFINITY,
         f64::NAN,
         0.1,
+        f64::MAX,
+        9.999_999_999_999_997e22,
+        99_999.999_999_999_99,
+        0.000_123_456_789,
+        99.5,
+        1e16,
     ];
     let ints = [
         "0",
@@ -213,6 +242,7 @@ fn random_specs_never_panic_and_fit_their_bounds() {
         "65",
         "1114111",
         "-123456789012345678901234567890",
+        "-99999999999999999999999999999999999999999999999999999999999999999999999999",
     ];
     for _ in 0..20_000 {
         let len = (next() % 7) as usize;
@@ -224,7 +254,7 @@ fn random_specs_never_panic_and_fit_their_bounds() {
             continue;
         };
         let x = floats[(next() % floats.len() as u64) as usize];
-        let mut out = vec![0u8; format_float_bound(&parsed)];
+        let mut out = vec![0u8; format_float_bound(x, &parsed)];
         assert_ne!(
             format_float(x, &parsed, &mut out),
             Err(FormatError::BufferTooSmall),
