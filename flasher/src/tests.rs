@@ -97,7 +97,7 @@ fn one_probe() -> Vec<ProbeInfo> {
 #[test]
 fn flashing_through_the_fake_probe_attaches_plans_and_starts_erasing() {
     // (chip, approtect, flash start). Not the RP2040: its reset sequence
-    // reaches a `todo!()` of the mocked core.
+    // reaches a part of the mocked core that probe-rs left unimplemented.
     let cases = [
         ("nRF52840_xxAA", Some(1), 0x0),
         ("nRF51822_xxAA", None, 0x0),

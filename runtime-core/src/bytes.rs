@@ -366,11 +366,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 return Err(self.type_error(format_args!("string argument without an encoding")));
             }
             let enc = self.arg(a, 1);
-            let errors = if a.argc > 2 {
-                self.arg(a, 2)
-            } else {
-                Value::NULL
-            };
+            let errors = self.arg_or_null(a, 2);
             return self.encode_str(tag, v, enc, errors);
         }
         if self.is_int(v) {
@@ -717,16 +713,8 @@ impl<'a, H: Host> Vm<'a, H> {
         let tag = self.tag_of(v);
         match name {
             q::DECODE => {
-                let enc = if a.argc > 0 {
-                    self.arg(a, 0)
-                } else {
-                    Value::NULL
-                };
-                let errors = if a.argc > 1 {
-                    self.arg(a, 1)
-                } else {
-                    Value::NULL
-                };
+                let enc = self.arg_or_null(a, 0);
+                let errors = self.arg_or_null(a, 1);
                 return self.decode_bytes(v, enc, errors);
             }
             q::APPEND if tag == TAG_BYTEARRAY => {

@@ -215,16 +215,8 @@ impl<'a, H: Host> Vm<'a, H> {
             b::STR if name == q::FORMAT as u32 => self.str_format(recv, a),
             b::STR if name == q::ENCODE as u32 => {
                 self.method_args(a, "encode", 0, 2)?;
-                let enc = if a.argc > 0 {
-                    self.arg(a, 0)
-                } else {
-                    Value::NULL
-                };
-                let errors = if a.argc > 1 {
-                    self.arg(a, 1)
-                } else {
-                    Value::NULL
-                };
+                let enc = self.arg_or_null(a, 0);
+                let errors = self.arg_or_null(a, 1);
                 self.encode_str(TAG_BYTES, recv, enc, errors)
             }
             b::STR => self.str_method(recv, name as u16, a),

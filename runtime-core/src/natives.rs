@@ -27,6 +27,15 @@ impl<'a, H: Host> Vm<'a, H> {
         self.stack_at(a.at + i)
     }
 
+    /// Positional argument `i`, or `NULL` when the call has fewer.
+    pub(crate) fn arg_or_null(&self, a: Args, i: usize) -> Value {
+        if a.argc > i {
+            self.arg(a, i)
+        } else {
+            Value::NULL
+        }
+    }
+
     /// The keyword argument `name`, if given. Unknown keywords are an error.
     pub(crate) fn kwarg(
         &mut self,
