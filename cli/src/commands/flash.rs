@@ -61,9 +61,11 @@ fn parse_probe(text: &str) -> Result<ProbeSelector, String> {
 
 /// The files to write, built if stale.
 struct Artifacts {
+    /// The project's image (`target/mpc/NAME.mpci`).
+    image: PathBuf,
     elf: Option<PathBuf>,
     uf2: Option<PathBuf>,
-    /// The image-only Intel HEX (for the dry run of `--image-only`).
+    /// The artifacts' file stem (`NAME` or `NAME.image`), for the UF2 copied to a drive.
     name: String,
 }
 
@@ -154,6 +156,7 @@ fn ensure_built(
         );
     }
     Ok(Artifacts {
+        image: project.image_path(),
         elf: (!image_only).then_some(elf),
         uf2: board.uf2_family.is_some().then_some(uf2),
         name: stem,
@@ -162,29 +165,19 @@ fn ensure_built(
 
 /// The ELF to hand to the flasher: the linked firmware, or for
 /// `--image-only` the same link (only the image region is then written).
-fn elf_bytes(
-    board: &Board,
-    artifacts: &Artifacts,
-    project_image: Option<&Path>,
-) -> Result<(Vec<u8>, PathBuf), Failure> {
+fn elf_bytes(board: &Board, artifacts: &Artifacts) -> Result<(Vec<u8>, PathBuf), Failure> {
     match &artifacts.elf {
         Some(p) => Ok((read_bytes(p)?, p.clone())),
         None => {
             // `--image-only` wrote no ELF; link one in memory so the flasher
             // sees an ordinary file and writes only the image region of it.
-            let image_path = project_image.map(Path::to_path_buf).unwrap_or_default();
             let runtime_path = crate::runtimes::find(board)?;
             let runtime = read_bytes(&runtime_path)?;
-            let image = read_bytes(&image_path)?;
+            let image = read_bytes(&artifacts.image)?;
             let linked = super::build::link_for_board(&runtime, &runtime_path, board, &image)?;
-            Ok((linked, image_path))
+            Ok((linked, artifacts.image.clone()))
         }
     }
-}
-
-fn project_image() -> Option<PathBuf> {
-    let project = Project::discover(&current_dir().ok()?).ok()?;
-    Some(project.image_path())
 }
 
 fn dry_run(
@@ -193,7 +186,7 @@ fn dry_run(
     only: Option<std::ops::Range<u64>>,
     reporter: &Reporter,
 ) -> CmdResult {
-    let (elf, file) = elf_bytes(board, artifacts, project_image().as_deref())?;
+    let (elf, file) = elf_bytes(board, artifacts)?;
     check_board_flash(board, &elf)?;
     let plan = flasher::plan(&board.chip, &elf, only).map_err(|e| flash_problem(board, e))?;
     reporter.status(
@@ -324,7 +317,7 @@ fn flash_probe(
     args: &FlashArgs,
     reporter: &Reporter,
 ) -> CmdResult {
-    let (elf, file) = elf_bytes(board, artifacts, project_image().as_deref())?;
+    let (elf, file) = elf_bytes(board, artifacts)?;
     check_board_flash(board, &elf)?;
     let opts = FlashOptions {
         probe: args.probe.clone(),
