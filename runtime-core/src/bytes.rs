@@ -282,15 +282,19 @@ impl<'a, H: Host> Vm<'a, H> {
         let r = self
             .bytearray_extend_value(out, a)
             .and_then(|_| self.bytearray_extend_value(out, c));
-        let r = r.and_then(|_| {
-            if tag == TAG_BYTEARRAY {
-                Ok(out)
-            } else {
-                self.bytes_copy(out)
-            }
-        });
+        let r = r.and_then(|_| self.finish_as(tag, out));
         self.pop();
         r
+    }
+
+    /// A result built in the bytearray `out`, as a value of type `tag`
+    /// (a bytes result is copied out of it).
+    fn finish_as(&mut self, tag: u8, out: Value) -> Result<Value, Raised> {
+        if tag == TAG_BYTEARRAY {
+            Ok(out)
+        } else {
+            self.bytes_copy(out)
+        }
     }
 
     /// `b * k`.
@@ -308,13 +312,7 @@ impl<'a, H: Host> Vm<'a, H> {
                 break;
             }
         }
-        let r = r.and_then(|_| {
-            if tag == TAG_BYTEARRAY {
-                Ok(out)
-            } else {
-                self.bytes_copy(out)
-            }
-        });
+        let r = r.and_then(|_| self.finish_as(tag, out));
         self.pop();
         r
     }

@@ -183,18 +183,7 @@ impl<'a> Codegen<'a, '_> {
                 self.emit(Op::BuildSet {
                     n: first_star as u16,
                 });
-                for e in &s.elts[first_star..] {
-                    match e {
-                        Expr::Starred(st) => {
-                            self.expr(&st.value);
-                            self.emit(Op::ListExtend { depth: 1 });
-                        }
-                        e => {
-                            self.expr(e);
-                            self.emit(Op::SetAdd { depth: 1 });
-                        }
-                    }
-                }
+                self.display_rest(&s.elts[first_star..], Op::SetAdd { depth: 1 });
             }
             Expr::Dict(d) => self.dict(d),
             Expr::Starred(s) => self.error(
@@ -466,7 +455,15 @@ impl<'a> Codegen<'a, '_> {
         self.emit(Op::BuildList {
             n: first_star as u16,
         });
-        for e in &elts[first_star..] {
+        self.display_rest(&elts[first_star..], Op::ListAppend { depth: 1 });
+        true
+    }
+
+    /// The items of a list or set display from its first `*x` on, into the
+    /// container built below them: `*x` extends it (`LIST_EXTEND` takes a
+    /// set too), anything else is added with `add`.
+    fn display_rest(&mut self, rest: &'a [Expr], add: Op) {
+        for e in rest {
             match e {
                 Expr::Starred(s) => {
                     self.expr(&s.value);
@@ -474,11 +471,10 @@ impl<'a> Codegen<'a, '_> {
                 }
                 e => {
                     self.expr(e);
-                    self.emit(Op::ListAppend { depth: 1 });
+                    self.emit(add);
                 }
             }
         }
-        true
     }
 
     fn dict(&mut self, d: &'a ast::ExprDict) {
